@@ -1,0 +1,59 @@
+// A story page: section, headline, standfirst, date line, photo, text with crossheads, in-depth box, credit line and topics.
+import type {Root} from 'hast'
+import type {SiteContext} from '../scripts/pages/layouts.ts'
+import type {ArticlePage} from '../scripts/pages/page.ts'
+import {DateLine} from './components/date-line.tsx'
+import {Document} from './components/document.tsx'
+import {Figure} from './components/figure.tsx'
+import {InDepth} from './components/in-depth.tsx'
+
+export function articleLayout(page: ArticlePage, site: SiteContext): Root {
+  const {article} = page
+  const section = site.config.sections.find((s) => s.slug === article.section)
+  return Document({
+    site,
+    title: article.title,
+    description: article.standfirst,
+    url: page.url,
+    section: article.section,
+    children: (
+      <article class="story">
+        {article.draft ? (
+          <p class="draft-banner" role="note">
+            Draft: this story is not published.
+          </p>
+        ) : null}
+        <header class="story-header">
+          {section ? (
+            <p class="kicker">
+              <a href={section.url}>{section.title}</a>
+            </p>
+          ) : null}
+          <h1>{article.title}</h1>
+          <p class="standfirst">{article.standfirst}</p>
+          {DateLine({article, timezone: site.config.timezone})}
+        </header>
+        {article.image ? Figure({image: article.image, className: 'story-figure', lazy: false}) : null}
+        <div class="story-columns">
+          <div class="story-body">{article.body.children}</div>
+          {article.inDepth.length > 0 ? InDepth({groups: article.inDepth}) : null}
+        </div>
+        <footer class="story-footer">
+          <p class="credit-line">{article.byline}</p>
+          {article.topics.length > 0 ? (
+            <nav class="topics" aria-label="Topics">
+              <h2>Topics</h2>
+              <ul>
+                {article.topics.map((topic) => (
+                  <li>
+                    <a href={topic.url}>{topic.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </footer>
+      </article>
+    ),
+  })
+}

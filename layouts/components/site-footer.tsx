@@ -1,0 +1,26 @@
+// The page foot: the desk's name and the sections again, for readers who reach the bottom.
+import type {Result} from 'hastscript'
+import type {SiteContext} from '../../scripts/pages/layouts.ts'
+
+export function SiteFooter(props: {site: SiteContext}): Result {
+  const {config} = props.site
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <p class="site-footer-name">
+          <a href="/">{config.name}</a>
+        </p>
+        {config.description ? <p>{config.description}</p> : null}
+        <nav aria-label="Sections, again">
+          <ul>
+            {config.sections.map((section) => (
+              <li>
+                <a href={section.url}>{section.title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  )
+}

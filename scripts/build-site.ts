@@ -1,0 +1,71 @@
+// The build, stage by stage: content model, page plan, rendered pages, written site. Used by the CLI, the tests and (later) watch mode.
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {loadContent, type Content} from './content/load-content.ts'
+import {outputPathOf} from './content/permalinks.ts'
+import {writeSite, type OutputFile} from './output/write-site.ts'
+import type {Layouts, SiteContext} from './pages/layouts.ts'
+import {loadLayouts, resolveLayoutsDir} from './pages/load-layouts.ts'
+import type {Page} from './pages/page.ts'
+import {planPages} from './pages/plan-pages.ts'
+import {renderPage} from './pages/render-page.ts'
+
+export interface BuildOptions {
+  /** Folder holding `site.yaml` and `articles/`. */
+  siteDir: string
+  /** Folder the site is written to; replaced only when the build succeeds. */
+  outDir: string
+  /** Layouts folder; defaults to the site's own `layouts/` if it has an index.ts, else the repository's. */
+  layoutsDir?: string | undefined
+  /** Publish stories marked `draft: true` (previews only). */
+  includeDrafts?: boolean | undefined
+}
+
+export interface BuildResult {
+  /** Every file read, each with its problems; the build failed if any has an error. */
+  files: VFile[]
+  ok: boolean
+  stats?: {articles: number; sections: number; pages: number; filesWritten: number} | undefined
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const {files, content} = await loadContent({siteDir: options.siteDir, includeDrafts: options.includeDrafts})
+  if (!content) return {files, ok: false}
+
+  const layouts = await loadLayouts(options.layoutsDir ?? (await resolveLayoutsDir(path.resolve(options.siteDir))))
+  const pages = planPages(content)
+  const {files: filesWritten} = await writeSite(options.outDir, siteOutputs(content, pages, layouts))
+
+  return {
+    files,
+    ok: true,
+    stats: {
+      articles: content.articles.length,
+      sections: content.site.sections.length,
+      pages: pages.length,
+      filesWritten,
+    },
+  }
+}
+
+/** Everything the site is made of, produced one file at a time so rendered pages need not all sit in memory. */
+async function* siteOutputs(content: Content, pages: readonly Page[], layouts: Layouts): AsyncGenerator<OutputFile> {
+  const css = await readFile(layouts.stylesheet)
+  const stylesheet = `/assets/${path.basename(layouts.stylesheet, '.css')}.${contentHash(css)}.css`
+  yield {path: stylesheet.slice(1), contents: css}
+
+  const images = new Map<string, string>()
+  for (const article of content.articles) {
+    if (article.image) images.set(article.image.url, article.image.sourcePath)
+  }
+  for (const [url, sourcePath] of images) yield {path: url.slice(1), copyFrom: sourcePath}
+
+  const site: SiteContext = {config: content.site, stylesheet}
+  for (const page of pages) yield {path: outputPathOf(page.url), contents: renderPage(page, layouts, site)}
+}
+
+function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 10)
+}

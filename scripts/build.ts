@@ -1,0 +1,74 @@
+// `npm run build`: builds a site into its output folder, printing every problem and one summary line.
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {buildSite} from './build-site.ts'
+import {countProblems, formatProblems, plural} from './report/format-problems.ts'
+
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
+
+const usage = `Usage: npm run build -- [options]
+
+  --site <dir>   folder holding site.yaml and articles/ (default: the repository)
+  --out <dir>    folder to write the site to (default: dist/ in the repository)
+  --drafts       include stories marked draft: true (for previews; never deploy this)
+  --help         show this help`
+
+async function main(): Promise<number> {
+  let values
+  try {
+    ;({values} = parseArgs({
+      options: {
+        site: {type: 'string'},
+        out: {type: 'string'},
+        drafts: {type: 'boolean', default: false},
+        help: {type: 'boolean', default: false},
+      },
+      strict: true,
+    }))
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+  if (values.help) {
+    console.log(usage)
+    return 0
+  }
+
+  const started = performance.now()
+  const siteDir = path.resolve(values.site ?? repositoryRoot)
+  const outDir = path.resolve(values.out ?? path.join(repositoryRoot, 'dist'))
+  const result = await buildSite({siteDir, outDir, includeDrafts: values.drafts})
+
+  const problems = countProblems(result.files)
+  if (problems.errors + problems.warnings > 0) console.error(formatProblems(result.files))
+
+  const shownOut = path.relative(process.cwd(), outDir) || '.'
+  if (!result.ok || !result.stats) {
+    console.error(
+      `\nBuild failed: ${plural(problems.errors, 'error')} in ${plural(problems.files, 'file')}. ` +
+        `Nothing was written; ${shownOut}/ still holds the previous build.`,
+    )
+    return 1
+  }
+
+  const {stats} = result
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const warnings = problems.warnings > 0 ? ` (${plural(problems.warnings, 'warning')})` : ''
+  console.log(
+    `Built ${plural(stats.articles, 'article')} in ${plural(stats.sections, 'section')}: ` +
+      `${plural(stats.pages, 'page')} (${plural(stats.filesWritten, 'file')}) written to ${shownOut}/ in ${seconds} s${warnings}`,
+  )
+  return 0
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error('The build stopped on an unexpected error (a bug in the build, not in the stories):')
+    console.error(error)
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,21 @@
+// The site configuration as the rest of the build sees it: validated, with defaults filled in and section URLs worked out.
+
+export interface Section {
+  slug: string
+  title: string
+  description?: string | undefined
+  /** `/central-south-asia/` */
+  url: string
+}
+
+export interface SiteConfig {
+  name: string
+  /** The public address without a trailing slash: `https://example.org`. */
+  url: string
+  language: string
+  /** IANA zone in which dates are shown and articles are URL-dated. */
+  timezone: string
+  description?: string | undefined
+  /** In navigation order. */
+  sections: Section[]
+}

@@ -1,0 +1,41 @@
+// The site configuration (site.yaml): its keys are a contract, checked as strictly as a story's front matter.
+import {z} from 'zod'
+import {isTimeZone, slug, text} from '../content/field-schemas.ts'
+
+export const siteSchema = z.strictObject({
+  name: text,
+  url: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+      error: 'must be the site’s address, starting with `https://`',
+    }),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, {error: 'must be a language tag, like `en` or `en-GB`'})
+    .default('en'),
+  timezone: z
+    .string()
+    .refine(isTimeZone, {error: 'must be an IANA time zone, like `UTC`, `Europe/London` or `Asia/Bishkek`'})
+    .default('UTC'),
+  description: text.optional(),
+  sections: z
+    .array(
+      z.strictObject({
+        slug,
+        title: text,
+        description: text.optional(),
+      }),
+    )
+    .min(1),
+})
+
+export type SiteSource = z.infer<typeof siteSchema>
+
+export const siteHelp: Record<string, string> = {
+  name: 'the desk’s name',
+  url: 'the site’s public address, like `https://example.org`',
+  sections: 'the sections, in navigation order, each with `slug` and `title`',
+  'sections.slug': 'the section’s part of the URL, like `central-south-asia`',
+  'sections.title': 'the section’s name, like `Central & South Asia`',
+}

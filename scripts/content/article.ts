@@ -1,0 +1,59 @@
+// The content model: a story as every later stage sees it, validated and with its URL worked out. Plain data, so it can cross to a worker thread.
+import type {Root} from 'hast'
+
+/** A moment as the reporter wrote it, and as milliseconds for sorting and formatting. */
+export interface Timestamp {
+  /** ISO 8601 with offset, as written: used for `<time datetime>`. */
+  iso: string
+  epochMs: number
+}
+
+export interface Topic {
+  name: string
+  slug: string
+  /** `/topics/kyrgyzstan/` */
+  url: string
+}
+
+export interface ArticleImage {
+  /** Where the built site serves it: `/assets/media/photo.3f2a9c1b7e.jpg`. */
+  url: string
+  /** The file next to the story that is copied there. */
+  sourcePath: string
+  alt: string
+  caption?: string | undefined
+  credit?: string | undefined
+  width?: number | undefined
+  height?: number | undefined
+}
+
+export interface InDepthLink {
+  title: string
+  url: string
+}
+
+export interface InDepthGroup {
+  label?: string | undefined
+  links: InDepthLink[]
+}
+
+export interface Article {
+  /** Absolute path of the Markdown file. */
+  sourcePath: string
+  slug: string
+  /** `/central-south-asia/2010/05/15/clashes-erupt-in-south-kyrgyzstan/` */
+  url: string
+  title: string
+  standfirst: string
+  byline: string
+  /** Slug of a section declared in the site configuration. */
+  section: string
+  published: Timestamp
+  modified?: Timestamp | undefined
+  image?: ArticleImage | undefined
+  topics: Topic[]
+  inDepth: InDepthGroup[]
+  draft: boolean
+  /** The story's text as HTML syntax tree, ready to drop into a layout. */
+  body: Root
+}

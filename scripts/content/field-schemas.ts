@@ -1,0 +1,47 @@
+// Field types shared by the site configuration and the article schema, each with the message a reporter sees.
+import {z} from 'zod'
+
+/** Text that must say something: surrounding white space is dropped, empty text is an error. */
+export const text = z.string().trim().min(1)
+
+/** Lowercase words joined by hyphens: safe in a URL and a file name on every system. */
+export const slugPattern = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u
+
+export const slug = z
+  .string()
+  .regex(slugPattern, {error: 'must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`'})
+
+const isoDateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
+
+/** ISO 8601 date and time with an explicit offset; a real calendar date (no 30 February). */
+export function isIsoDateTime(value: string): boolean {
+  const match = isoDateTimePattern.exec(value)
+  if (!match) return false
+  // Absent parts (seconds, a `Z` offset) count as zero.
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match.slice(1).map((part) => Number(part ?? 0))
+  const date = new Date(Date.UTC(year!, month! - 1, day!))
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second! < 60 &&
+    offsetHours! < 24 &&
+    offsetMinutes! < 60
+  )
+}
+
+export const dateTime = z.string().refine(isIsoDateTime, {
+  error:
+    'must be an ISO 8601 date and time with a time zone, like `2010-05-15T15:43:00Z` or `2010-05-15T21:43:00+06:00`',
+})
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', {timeZone: value})
+    return true
+  } catch {
+    return false
+  }
+}

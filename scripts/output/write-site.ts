@@ -1,0 +1,160 @@
+// Writes the built site into a temporary folder beside the output folder, then swaps it in: a failed or killed build never leaves a half-written site.
+import {randomBytes} from 'node:crypto'
+import {copyFile, mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+export type OutputFile =
+  | {path: string; contents: string | Uint8Array}
+  /** A file copied as it is (photos), without reading it into memory. */
+  | {path: string; copyFrom: string}
+
+export interface WriteResult {
+  files: number
+}
+
+/** How many files are written at once: enough to keep the disk busy, few enough to keep memory flat. */
+const concurrency = 16
+
+export async function writeSite(outDir: string, files: AsyncIterable<OutputFile> | Iterable<OutputFile>): Promise<WriteResult> {
+  const target = path.resolve(outDir)
+  const parent = path.dirname(target)
+  const name = path.basename(target)
+  await assertReplaceable(target)
+  await mkdir(parent, {recursive: true})
+  await recoverInterruptedSwap(parent, name)
+
+  const staging = path.join(parent, `.${name}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
+  await mkdir(staging)
+  try {
+    const count = await writeAll(staging, files)
+    await swapIn(staging, target, parent, name)
+    return {files: count}
+  } catch (error) {
+    await rm(staging, {recursive: true, force: true})
+    throw error
+  }
+}
+
+async function writeAll(staging: string, files: AsyncIterable<OutputFile> | Iterable<OutputFile>): Promise<number> {
+  const written = new Set<string>()
+  const madeDirs = new Set<string>([staging])
+  const pending = new Set<Promise<void>>()
+  let failure: unknown
+
+  const writeOne = async (file: OutputFile) => {
+    const destination = path.join(staging, file.path)
+    const dir = path.dirname(destination)
+    if (!madeDirs.has(dir)) {
+      await mkdir(dir, {recursive: true})
+      madeDirs.add(dir)
+    }
+    if ('copyFrom' in file) await copyFile(file.copyFrom, destination)
+    else await writeFile(destination, file.contents)
+  }
+
+  for await (const file of files) {
+    assertSafePath(file.path)
+    if (written.has(file.path)) throw new Error(`Two outputs would be written to ${file.path}`)
+    written.add(file.path)
+
+    const job: Promise<void> = writeOne(file).then(
+      () => void pending.delete(job),
+      (error: unknown) => {
+        failure ??= error
+        pending.delete(job)
+      },
+    )
+    pending.add(job)
+    if (pending.size >= concurrency) await Promise.race(pending)
+    if (failure) break
+  }
+  await Promise.all(pending)
+  if (failure) throw failure
+  return written.size
+}
+
+/** Output paths come from slugs: refuse anything that could land outside the output folder. */
+function assertSafePath(relative: string): void {
+  const normal = path.posix.normalize(relative)
+  if (
+    relative === '' ||
+    path.posix.isAbsolute(relative) ||
+    normal.startsWith('../') ||
+    normal === '..' ||
+    relative.includes('\\') ||
+    /[\u0000-\u001f]/.test(relative)
+  ) {
+    throw new Error(`Refusing to write outside the output folder: ${JSON.stringify(relative)}`)
+  }
+}
+
+/**
+ * The old site is moved aside, the new one renamed into place, the old one removed. Renames within one
+ * folder are atomic; if the process dies between the two, the next run puts the old site back.
+ */
+async function swapIn(staging: string, target: string, parent: string, name: string): Promise<void> {
+  const previous = path.join(parent, `.${name}.old-${process.pid}-${randomBytes(4).toString('hex')}`)
+  const hadPrevious = await exists(target)
+  if (hadPrevious) await rename(target, previous)
+  try {
+    await rename(staging, target)
+  } catch (error) {
+    if (hadPrevious) await rename(previous, target)
+    throw error
+  }
+  if (hadPrevious) await rm(previous, {recursive: true, force: true})
+}
+
+/** Clears what a killed build left: its staging folder, and an old site moved aside but never replaced. */
+async function recoverInterruptedSwap(parent: string, name: string): Promise<void> {
+  const target = path.join(parent, name)
+  for (const entry of await readdir(parent)) {
+    const match = new RegExp(`^\\.${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`).exec(entry)
+    if (!match || isAlive(Number(match[2]))) continue
+    const leftover = path.join(parent, entry)
+    if (match[1] === 'old' && !(await exists(target))) await rename(leftover, target)
+    else await rm(leftover, {recursive: true, force: true})
+  }
+}
+
+/** A typo in `--out` must not swap away someone's home folder: only an empty folder or an earlier build is replaced. */
+async function assertReplaceable(target: string): Promise<void> {
+  if (path.dirname(target) === target) throw new Error(`Refusing to use the root folder ${target} as the output folder`)
+  let entries: string[]
+  try {
+    const info = await stat(target)
+    if (!info.isDirectory()) throw new Error(`The output path ${target} is a file, not a folder: choose another --out`)
+    entries = await readdir(target)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
+  if (entries.length > 0 && !entries.includes('index.html')) {
+    throw new Error(
+      `Refusing to replace ${target}: it is not empty and does not look like a built site (no index.html). Choose another --out, or empty it first.`,
+    )
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
