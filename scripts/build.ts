@@ -3,6 +3,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {buildSite} from './build-site.ts'
+import {OutputFolderError} from './output/write-site.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -67,8 +68,12 @@ main().then(
     process.exitCode = code
   },
   (error: unknown) => {
-    console.error('The build stopped on an unexpected error (a bug in the build, not in the stories):')
-    console.error(error)
+    if (error instanceof OutputFolderError) {
+      console.error(error.message)
+    } else {
+      console.error('The build stopped on an unexpected error (a bug in the build, not in the stories):')
+      console.error(error)
+    }
     process.exitCode = 1
   },
 )

@@ -1,5 +1,5 @@
 // Parses YAML with js-yaml's event stream, remembering where every key and value stands so errors can point at them.
-import {CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event} from 'js-yaml'
+import {CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event} from 'js-yaml'
 
 /** Where a key or value stands: offsets into the YAML text, end exclusive. */
 export interface YamlSpan {
@@ -93,8 +93,12 @@ function locate(events: Event[], source: string): YamlPositions {
 
 function spanOf(event: Exclude<Event, {type: typeof EVENT_ID.DOCUMENT | typeof EVENT_ID.POP}>): YamlSpan | undefined {
   switch (event.type) {
-    case EVENT_ID.SCALAR:
-      return event.valueStart >= 0 ? {start: event.valueStart, end: event.valueEnd} : undefined
+    case EVENT_ID.SCALAR: {
+      if (event.valueStart < 0) return undefined
+      // A quoted value starts at its opening quote, which is where the reporter sees it (`""` has no text inside).
+      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED
+      return quoted ? {start: event.valueStart - 1, end: event.valueEnd + 1} : {start: event.valueStart, end: event.valueEnd}
+    }
     case EVENT_ID.ALIAS:
       return {start: event.anchorStart, end: event.anchorEnd}
     default:

@@ -12,6 +12,11 @@ export interface WriteResult {
   files: number
 }
 
+/** A problem with the output folder the user chose (not a bug): the CLI prints it without a stack trace. */
+export class OutputFolderError extends Error {
+  override name = 'OutputFolderError'
+}
+
 /** How many files are written at once: enough to keep the disk busy, few enough to keep memory flat. */
 const concurrency = 16
 
@@ -119,18 +124,18 @@ async function recoverInterruptedSwap(parent: string, name: string): Promise<voi
 
 /** A typo in `--out` must not swap away someone's home folder: only an empty folder or an earlier build is replaced. */
 async function assertReplaceable(target: string): Promise<void> {
-  if (path.dirname(target) === target) throw new Error(`Refusing to use the root folder ${target} as the output folder`)
+  if (path.dirname(target) === target) throw new OutputFolderError(`Refusing to use the root folder ${target} as the output folder`)
   let entries: string[]
   try {
     const info = await stat(target)
-    if (!info.isDirectory()) throw new Error(`The output path ${target} is a file, not a folder: choose another --out`)
+    if (!info.isDirectory()) throw new OutputFolderError(`The output path ${target} is a file, not a folder: choose another --out`)
     entries = await readdir(target)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
     throw error
   }
   if (entries.length > 0 && !entries.includes('index.html')) {
-    throw new Error(
+    throw new OutputFolderError(
       `Refusing to replace ${target}: it is not empty and does not look like a built site (no index.html). Choose another --out, or empty it first.`,
     )
   }

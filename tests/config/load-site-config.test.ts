@@ -1,0 +1,82 @@
+import {describe, expect, it} from 'vitest'
+import {loadSiteConfig} from '../../scripts/config/load-site-config.ts'
+import {makeSite, siteYaml, tempDir} from '../helpers/fixture-site.ts'
+
+function problemsOf(file: {messages: Array<{line?: number | undefined; column?: number | undefined; reason: string; ruleId?: string | undefined}>}) {
+  return file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.reason}`)
+}
+
+describe('loadSiteConfig', () => {
+  it('reads the desk’s settings, fills defaults and works out section URLs', async () => {
+    const dir = await makeSite({'site.yaml': 'name: Desk\nurl: https://example.org/\nsections:\n  - slug: sport\n    title: Sport\n'})
+    const {config, file} = await loadSiteConfig(dir)
+    expect(file.messages).toEqual([])
+    expect(config).toEqual({
+      name: 'Desk',
+      url: 'https://example.org',
+      language: 'en',
+      timezone: 'UTC',
+      description: undefined,
+      sections: [{slug: 'sport', title: 'Sport', description: undefined, url: '/sport/'}],
+    })
+  })
+
+  it('keeps the order of sections, which is the navigation order', async () => {
+    const {config} = await loadSiteConfig(await makeSite({'site.yaml': siteYaml}))
+    expect(config?.sections.map((s) => s.slug)).toEqual(['central-south-asia', 'middle-east'])
+  })
+
+  it('reports every problem with its position', async () => {
+    const dir = await makeSite({
+      'site.yaml': [
+        'name: Desk',
+        'url: example.org',
+        'timezone: Mars/Olympus',
+        'langauge: en',
+        'sections:',
+        '  - slug: topics',
+        '    title: Topics',
+        '  - slug: Sport News',
+        '    title: Sport',
+        '  - slug: topics',
+        '    title: Again',
+        '',
+      ].join('\n'),
+    })
+    const {config, file} = await loadSiteConfig(dir)
+    expect(config).toBeUndefined()
+    expect(problemsOf(file)).toEqual([
+      '2:6 invalid-value: `url` must be the site’s address, starting with `https://`',
+      '3:11 invalid-value: `timezone` must be an IANA time zone, like `UTC`, `Europe/London` or `Asia/Bishkek`',
+      '8:11 invalid-value: `sections[1].slug` must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`',
+      '4:1 unknown-field: Unknown field `langauge`: did you mean `language`?',
+    ])
+  })
+
+  it('refuses section slugs the site’s own pages use, and slugs listed twice', async () => {
+    const dir = await makeSite({
+      'site.yaml': 'name: Desk\nurl: https://example.org\nsections:\n  - slug: topics\n    title: T\n  - slug: sport\n    title: S\n  - slug: sport\n    title: S2\n',
+    })
+    const {file} = await loadSiteConfig(dir)
+    expect(problemsOf(file)).toEqual([
+      '4:11 reserved-slug: Section slug `topics` is taken by the site’s own pages: choose another',
+      '8:11 duplicate-section: Section `sport` is listed twice: give each section its own slug',
+    ])
+  })
+
+  it('refuses a site address with a path, since pages link from `/`', async () => {
+    const dir = await makeSite({'site.yaml': 'name: Desk\nurl: https://example.org/news\nsections:\n  - slug: a\n    title: A\n'})
+    expect(problemsOf((await loadSiteConfig(dir)).file)).toEqual([
+      '2:6 invalid-value: `url` must be the address of the site’s root, without a path: pages link to each other from `/`',
+    ])
+  })
+
+  it('explains what to do when there is no site.yaml', async () => {
+    const dir = await tempDir()
+    const {file, config} = await loadSiteConfig(dir)
+    expect(config).toBeUndefined()
+    expect(file.messages[0]?.reason).toBe(
+      `There is no site.yaml in ${dir}: a site needs one naming the desk, its address and its sections`,
+    )
+  })
+})

@@ -1,0 +1,278 @@
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import type {SiteConfig} from '../../scripts/config/site-config.ts'
+import {parseArticle} from '../../scripts/content/parse-article.ts'
+
+const site: SiteConfig = {
+  name: 'Test Desk',
+  url: 'https://news.example.org',
+  language: 'en',
+  timezone: 'UTC',
+  sections: [
+    {slug: 'central-south-asia', title: 'Central & South Asia', url: '/central-south-asia/'},
+    {slug: 'middle-east', title: 'Middle East', url: '/middle-east/'},
+  ],
+}
+
+const valid = `title: Clashes erupt in south Kyrgyzstan
+standfirst: One person killed and dozens hurt.
+section: central-south-asia
+published: 2010-05-15T15:43:00Z
+byline: Al Jazeera and agencies`
+
+async function parse(text: string, name = 'clashes.md') {
+  const file = new VFile({path: `/site/articles/${name}`, value: text})
+  const result = await parseArticle(file, site)
+  const problems = file.messages.map((m) => ({line: m.line, column: m.column, rule: m.ruleId, reason: m.reason, fatal: m.fatal}))
+  return {...result, problems}
+}
+
+describe('parseArticle: a valid story', () => {
+  it('becomes an article with its URL dated from `published`', async () => {
+    const {article, problems} = await parse(`---\n${valid}\n---\n\nGunfire broke out.\n`)
+    expect(problems).toEqual([])
+    expect(article).toMatchObject({
+      slug: 'clashes',
+      url: '/central-south-asia/2010/05/15/clashes/',
+      title: 'Clashes erupt in south Kyrgyzstan',
+      published: {iso: '2010-05-15T15:43:00Z', epochMs: Date.parse('2010-05-15T15:43:00Z')},
+      topics: [],
+      inDepth: [],
+      draft: false,
+    })
+  })
+
+  it('takes the slug from the file name unless `slug` is set', async () => {
+    expect((await parse(`---\n${valid}\n---\nText\n`, 'Osh Clashes.md')).article?.slug).toBe('osh-clashes')
+    expect((await parse(`---\n${valid}\nslug: osh\n---\nText\n`)).article?.slug).toBe('osh')
+  })
+
+  it('gives each topic a slug and a URL', async () => {
+    const {article} = await parse(`---\n${valid}\ntopics: [Kyrgyzstan, Kurmanbek Bakiyev]\n---\nText\n`)
+    expect(article?.topics).toEqual([
+      {name: 'Kyrgyzstan', slug: 'kyrgyzstan', url: '/topics/kyrgyzstan/'},
+      {name: 'Kurmanbek Bakiyev', slug: 'kurmanbek-bakiyev', url: '/topics/kurmanbek-bakiyev/'},
+    ])
+  })
+
+  it('renders crossheads and keeps body positions pointing into the file', async () => {
+    const {article} = await parse(`---\n${valid}\n---\n\nFirst.\n\n## Power base\n`)
+    const heading = article?.body.children.find((node) => node.type === 'element' && node.tagName === 'h2')
+    expect(heading?.position?.start).toMatchObject({line: 11, column: 1})
+  })
+})
+
+// Each broken story, with the exact message and where it points. Line 1 is the opening `---`.
+const broken: Array<{name: string; text: string; line: number; column: number; rule: string; reason: string}> = [
+  {
+    name: 'no front matter',
+    text: 'Just text\n',
+    line: 1, column: 1, rule: 'missing-front-matter',
+    reason: 'The story has no front matter: start the file with a line `---`, then `title:`, `standfirst:` and the other fields, then another `---`',
+  },
+  {
+    name: 'front matter never closed',
+    text: `---\n${valid}\n\nText\n`,
+    line: 1, column: 1, rule: 'unclosed-front-matter',
+    reason: 'The front matter is not closed: add a line `---` after its last field',
+  },
+  {
+    name: 'empty front matter',
+    text: '---\n---\nText\n',
+    line: 2, column: 1, rule: 'empty-front-matter',
+    reason: 'The front matter is empty: write its fields as `key: value` lines',
+  },
+  {
+    name: 'malformed YAML',
+    text: `---\n${valid}\ntopics: [Osh\n---\nText\n`,
+    line: 8, column: 1, rule: 'yaml-syntax',
+    reason: 'The front matter is not valid YAML: deficient indentation',
+  },
+  {
+    name: 'a key given twice',
+    text: `---\n${valid}\ntitle: Again\n---\nText\n`,
+    line: 7, column: 1, rule: 'yaml-syntax',
+    reason: 'The front matter is not valid YAML: duplicated mapping key',
+  },
+  {
+    name: 'a misspelt key',
+    text: `---\n${valid}\ntitel: Oops\n---\nText\n`,
+    line: 7, column: 1, rule: 'unknown-field',
+    reason: 'Unknown field `titel`: did you mean `title`?',
+  },
+  {
+    name: 'an unknown key with no near match',
+    text: `---\n${valid}\ncolour: red\n---\nText\n`,
+    line: 7, column: 1, rule: 'unknown-field',
+    reason:
+      'Unknown field `colour`: the fields here are `title`, `standfirst`, `section`, `published`, `modified`, `byline`, `image`, `topics`, `in_depth`, `slug`, `draft`',
+  },
+  {
+    name: 'a missing headline',
+    text: `---\n${valid.replace(/^title: .*\n/, '')}\n---\nText\n`,
+    line: 2, column: 1, rule: 'missing-field',
+    reason: 'Missing `title`: add `title:` with the headline',
+  },
+  {
+    name: 'an empty standfirst',
+    text: `---\n${valid.replace(/^standfirst: .*$/m, 'standfirst: "  "')}\n---\nText\n`,
+    line: 3, column: 13, rule: 'empty-field',
+    reason: '`standfirst` is empty: write the one-sentence summary under the headline',
+  },
+  {
+    name: 'a byline key with no value',
+    text: `---\n${valid.replace(/^byline: .*$/m, 'byline:')}\n---\nText\n`,
+    line: 6, column: 1, rule: 'empty-field',
+    reason: '`byline` is empty: write the credit line, like `Al Jazeera and agencies`',
+  },
+  {
+    name: 'a date without a time zone',
+    text: `---\n${valid.replace('2010-05-15T15:43:00Z', '2010-05-15T15:43:00')}\n---\nText\n`,
+    line: 5, column: 12, rule: 'invalid-value',
+    reason: '`published` must be an ISO 8601 date and time with a time zone, like `2010-05-15T15:43:00Z` or `2010-05-15T21:43:00+06:00`',
+  },
+  {
+    name: 'a date that does not exist',
+    text: `---\n${valid.replace('2010-05-15T15:43:00Z', '2010-02-30T15:43:00Z')}\n---\nText\n`,
+    line: 5, column: 12, rule: 'invalid-value',
+    reason: '`published` must be an ISO 8601 date and time with a time zone, like `2010-05-15T15:43:00Z` or `2010-05-15T21:43:00+06:00`',
+  },
+  {
+    name: '`modified` before `published`',
+    text: `---\n${valid}\nmodified: 2010-05-14T10:00:00Z\n---\nText\n`,
+    line: 7, column: 11, rule: 'modified-before-published',
+    reason: '`modified` is before `published`: a story cannot change before it is published',
+  },
+  {
+    name: 'an unknown section, near a real one',
+    text: `---\n${valid.replace('section: central-south-asia', 'section: middle-eats')}\n---\nText\n`,
+    line: 4, column: 10, rule: 'unknown-section',
+    reason: 'Unknown section `middle-eats`: did you mean `middle-east`?',
+  },
+  {
+    name: 'an unknown section, far from every real one',
+    text: `---\n${valid.replace('section: central-south-asia', 'section: sport')}\n---\nText\n`,
+    line: 4, column: 10, rule: 'unknown-section',
+    reason: 'Unknown section `sport`: use one of `central-south-asia`, `middle-east`',
+  },
+  {
+    name: 'an image without alt text',
+    text: `---\n${valid}\nimage:\n  src: photo.jpg\n---\nText\n`,
+    line: 8, column: 3, rule: 'missing-field',
+    reason: 'Missing `image.alt`: add `alt:` under `image` with a description of the photo for readers who cannot see it',
+  },
+  {
+    name: 'an unknown key inside image',
+    text: `---\n${valid}\nimage:\n  src: photo.jpg\n  alt: A crowd\n  credits: AFP\n---\nText\n`,
+    line: 10, column: 3, rule: 'unknown-field',
+    reason: 'Unknown field `credits` in `image`: did you mean `credit`?',
+  },
+  {
+    name: 'topics written as text instead of a list',
+    text: `---\n${valid}\ntopics: Kyrgyzstan\n---\nText\n`,
+    line: 7, column: 9, rule: 'wrong-type',
+    reason: '`topics` must be a list (lines starting with `- `), not text',
+  },
+  {
+    name: 'an empty topic',
+    text: `---\n${valid}\ntopics:\n  - Kyrgyzstan\n  - ""\n---\nText\n`,
+    line: 9, column: 5, rule: 'empty-field',
+    reason: '`topics[1]` is empty: write a list of topic names',
+  },
+  {
+    name: 'a topic listed twice',
+    text: `---\n${valid}\ntopics: [Kyrgyzstan, kyrgyzstan]\n---\nText\n`,
+    line: 7, column: 22, rule: 'duplicate-topic',
+    reason: 'Topic `kyrgyzstan` is listed twice: remove one',
+  },
+  {
+    name: 'an in-depth group with no links',
+    text: `---\n${valid}\nin_depth:\n  - label: Inside Story\n    links: []\n---\nText\n`,
+    line: 9, column: 12, rule: 'empty-field',
+    reason: '`in_depth[0].links` is empty: list at least 1 (a list of links, each with `title` and `url`)',
+  },
+  {
+    name: 'an in-depth link without a URL',
+    text: `---\n${valid}\nin_depth:\n  - links:\n      - title: Profile\n---\nText\n`,
+    line: 9, column: 9, rule: 'missing-field',
+    reason: 'Missing `in_depth[0].links[0].url`: add `url:` under `in_depth[0].links[0]` with the address the link goes to',
+  },
+  {
+    name: 'a slug that is not URL-safe',
+    text: `---\n${valid}\nslug: Clashes in Osh\n---\nText\n`,
+    line: 7, column: 7, rule: 'invalid-value',
+    reason: '`slug` must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`',
+  },
+  {
+    name: 'a slug that climbs out of the output folder',
+    text: `---\n${valid}\nslug: ../../etc\n---\nText\n`,
+    line: 7, column: 7, rule: 'invalid-value',
+    reason: '`slug` must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`',
+  },
+  {
+    name: '`draft` that is not true or false',
+    text: `---\n${valid}\ndraft: yes\n---\nText\n`,
+    line: 7, column: 8, rule: 'wrong-type',
+    reason: '`draft` must be `true` or `false`, not text',
+  },
+  {
+    name: 'front matter that is a list, not fields',
+    text: '---\n- title\n- byline\n---\nText\n',
+    line: 2, column: 1, rule: 'wrong-type',
+    reason: '`The front matter` must be a group of fields (`key: value` lines), not a list',
+  },
+  {
+    name: 'no text after the front matter',
+    text: `---\n${valid}\n---\n\n`,
+    line: 8, column: 1, rule: 'empty-body',
+    reason: 'The story has no text: write it below the front matter’s closing `---`',
+  },
+  {
+    name: 'a second headline in the body',
+    text: `---\n${valid}\n---\n\n# Another headline\n\nText\n`,
+    line: 9, column: 1, rule: 'heading-level',
+    reason: 'A `#` heading in the story would be a second headline: use `##` for crossheads',
+  },
+  {
+    name: 'a file name with nothing to make a slug from',
+    text: `---\n${valid}\n---\nText\n`,
+    line: 2, column: 1, rule: 'missing-slug',
+    reason: 'The file name has no letters or digits to make the story’s URL from: add a `slug:`',
+  },
+]
+
+describe('parseArticle: broken stories', () => {
+  it.each(broken)('reports $name at $line:$column', async ({name, text, line, column, rule, reason}) => {
+    const {article, problems} = await parse(text, name.startsWith('a file name') ? '___.md' : 'clashes.md')
+    expect(article).toBeUndefined()
+    expect(problems).toContainEqual({line, column, rule, reason, fatal: true})
+  })
+
+  it('reports every problem of a story in one run, front matter and body alike', async () => {
+    const text = `---\ntitel: Oops\nstandfirst: ""\nsection: sport\npublished: yesterday\nbyline: Staff\n---\n\n# Headline again\n`
+    const {problems} = await parse(text)
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual([
+      '2:1 missing-field',
+      '3:13 empty-field',
+      '5:12 invalid-value',
+      '2:1 unknown-field',
+      '9:1 heading-level',
+    ])
+  })
+
+  it('warns, without failing, about each piece of raw HTML left out', async () => {
+    const {article, problems} = await parse(`---\n${valid}\n---\n\nText <b>bold</b>\n`)
+    expect(article).toBeDefined()
+    const reason = 'Raw HTML is left out of the page: write it as Markdown instead'
+    expect(problems).toEqual([
+      {line: 9, column: 6, rule: 'raw-html', reason, fatal: false},
+      {line: 9, column: 13, rule: 'raw-html', reason, fatal: false},
+    ])
+  })
+
+  it('knows a story is a draft even when its other fields are wrong', async () => {
+    const {draft, article} = await parse(`---\ntitle: Half-written\ndraft: true\n---\nText\n`)
+    expect(draft).toBe(true)
+    expect(article).toBeUndefined()
+  })
+})

@@ -1,0 +1,90 @@
+// Runs `scripts/build.ts` as `npm run build` does, and checks what a reporter sees in the terminal and what is left on disk.
+import {execFile} from 'node:child_process'
+import {readFile, readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {makeSite, readPage, story} from '../helpers/fixture-site.ts'
+
+const repository = fileURLToPath(new URL('../../', import.meta.url))
+const tsx = path.join(repository, 'node_modules/.bin/tsx')
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function build(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(tsx, [path.join(repository, 'scripts/build.ts'), ...args], {cwd: repository}, (error, stdout, stderr) => {
+      resolve({code: error ? Number(error.code ?? 1) : 0, stdout, stderr})
+    })
+  })
+}
+
+describe('npm run build', () => {
+  it('builds a site and prints one summary line', async () => {
+    const site = await makeSite({
+      'articles/a.md': story({topics: '[Osh]'}),
+      'articles/b.md': story({section: 'middle-east'}),
+    })
+    const out = path.join(site, 'public')
+    const run = await build('--site', site, '--out', out)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^Built 2 articles in 2 sections: 8 pages \(9 files\) written to .*public\/ in \d+\.\d\d s\n$/)
+    expect((await readPage(out, '/middle-east/')).text('.story-list .card-title')).toBe('Clashes erupt in south Kyrgyzstan')
+  })
+
+  it('reports every error in every file as file:line:column, exits non-zero and keeps the previous site', async () => {
+    const site = await makeSite({'articles/good.md': story()})
+    const out = path.join(site, 'dist')
+    expect((await build('--site', site, '--out', out)).code).toBe(0)
+    const before = await readFile(path.join(out, 'index.html'), 'utf8')
+
+    await writeFile(path.join(site, 'articles/good.md'), story({section: 'sprot'}))
+    await writeFile(path.join(site, 'articles/typo.md'), story({slug: 'typo', titel: 'Oops'}))
+    const run = await build('--site', site, '--out', out)
+
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    const relative = path.relative(repository, site)
+    expect(run.stderr).toBe(
+      [
+        `${relative}/articles/good.md:4:10: error: Unknown section \`sprot\`: use one of \`central-south-asia\`, \`middle-east\` [unknown-section]`,
+        `${relative}/articles/typo.md:8:1: error: Unknown field \`titel\`: did you mean \`title\`? [unknown-field]`,
+        '',
+        `Build failed: 2 errors in 2 files. Nothing was written; ${path.relative(repository, out)}/ still holds the previous build.`,
+        '',
+      ].join('\n'),
+    )
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(before)
+    expect((await readdir(site)).sort()).toEqual(['articles', 'dist', 'site.yaml'])
+  })
+
+  it('prints warnings but still builds', async () => {
+    const site = await makeSite({'articles/a.md': story({}, 'Text with <em>markup</em>.\n')})
+    const run = await build('--site', site, '--out', path.join(site, 'dist'))
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/articles\/a\.md:9:11: warning: Raw HTML is left out of the page/)
+    expect(run.stdout).toMatch(/in \d+\.\d\d s \(2 warnings\)\n$/)
+  })
+
+  it('refuses to replace a folder that is not a built site', async () => {
+    const site = await makeSite({'articles/a.md': story()})
+    const run = await build('--site', site, '--out', site)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^Refusing to replace .*: it is not empty and does not look like a built site \(no index\.html\)\. Choose another --out, or empty it first\.\n$/)
+    expect((await readdir(site)).sort()).toEqual(['articles', 'site.yaml'])
+  })
+
+  it('explains its options, and refuses unknown ones', async () => {
+    const help = await build('--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('--site <dir>')
+    const wrong = await build('--sight', 'x')
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toMatch(/Unknown option '--sight'/)
+  })
+})

@@ -1,0 +1,99 @@
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {writeSite, type OutputFile} from '../../scripts/output/write-site.ts'
+import {tempDir} from '../helpers/fixture-site.ts'
+
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+describe('writeSite', () => {
+  it('writes every file, creating folders as needed', async () => {
+    const out = path.join(await tempDir(), 'dist')
+    const result = await writeSite(out, [
+      {path: 'index.html', contents: '<p>home</p>'},
+      {path: 'a/b/index.html', contents: '<p>deep</p>'},
+    ])
+    expect(result).toEqual({files: 2})
+    expect(await listTree(out)).toEqual(['a/b/index.html', 'index.html'])
+    expect(await readFile(path.join(out, 'a/b/index.html'), 'utf8')).toBe('<p>deep</p>')
+  })
+
+  it('replaces the previous site whole: files no longer built disappear', async () => {
+    const out = path.join(await tempDir(), 'dist')
+    await writeSite(out, [{path: 'index.html', contents: 'v1'}, {path: 'old/index.html', contents: 'gone soon'}])
+    await writeSite(out, [{path: 'index.html', contents: 'v2'}])
+    expect(await listTree(out)).toEqual(['index.html'])
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('v2')
+  })
+
+  it('leaves the previous site untouched, and no temporary folder, when writing fails midway', async () => {
+    const parent = await tempDir()
+    const out = path.join(parent, 'dist')
+    await writeSite(out, [{path: 'index.html', contents: 'v1'}])
+
+    async function* failing(): AsyncGenerator<OutputFile> {
+      yield {path: 'index.html', contents: 'v2'}
+      throw new Error('a layout crashed')
+    }
+    await expect(writeSite(out, failing())).rejects.toThrow('a layout crashed')
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('v1')
+    expect(await readdir(parent)).toEqual(['dist'])
+  })
+
+  it('refuses two outputs for one path', async () => {
+    const out = path.join(await tempDir(), 'dist')
+    await expect(
+      writeSite(out, [
+        {path: 'index.html', contents: 'a'},
+        {path: 'index.html', contents: 'b'},
+      ]),
+    ).rejects.toThrow('Two outputs would be written to index.html')
+  })
+
+  it.each(['../escape.html', '/etc/passwd', 'a\\b.html', 'a/../../b.html', 'bad\u0000name'])(
+    'refuses to write outside the output folder: %j',
+    async (unsafe) => {
+      const out = path.join(await tempDir(), 'dist')
+      await expect(writeSite(out, [{path: unsafe, contents: 'x'}])).rejects.toThrow('Refusing to write outside the output folder')
+    },
+  )
+
+  it('refuses to replace a folder that is not a built site', async () => {
+    const parent = await tempDir()
+    const precious = path.join(parent, 'documents')
+    await mkdir(precious)
+    await writeFile(path.join(precious, 'notes.txt'), 'keep me')
+    await expect(writeSite(precious, [{path: 'index.html', contents: 'x'}])).rejects.toThrow(/^Refusing to replace .*documents/)
+    expect(await readFile(path.join(precious, 'notes.txt'), 'utf8')).toBe('keep me')
+  })
+
+  it('cleans up after a build that was killed, and restores a site moved aside but never replaced', async () => {
+    const parent = await tempDir()
+    const out = path.join(parent, 'dist')
+    // What a killed build leaves: its half-written staging folder, and the previous site moved aside (pid 999999 is not running).
+    await mkdir(path.join(parent, '.dist.tmp-999999-abcd1234'))
+    await writeFile(path.join(parent, '.dist.tmp-999999-abcd1234', 'index.html'), 'half')
+    await mkdir(path.join(parent, '.dist.old-999999-abcd1234'))
+    await writeFile(path.join(parent, '.dist.old-999999-abcd1234', 'index.html'), 'previous')
+
+    await writeSite(out, [{path: 'index.html', contents: 'new'}])
+    expect(await readdir(parent)).toEqual(['dist'])
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new')
+  })
+
+  it('copies files given by path without changing a byte', async () => {
+    const dir = await tempDir()
+    const photo = path.join(dir, 'photo.bin')
+    const bytes = Buffer.from([0, 1, 2, 255, 254])
+    await writeFile(photo, bytes)
+    const out = path.join(dir, 'dist')
+    await writeSite(out, [{path: 'assets/media/photo.bin', copyFrom: photo}])
+    expect(await readFile(path.join(out, 'assets/media/photo.bin'))).toEqual(bytes)
+  })
+})

@@ -1,0 +1,65 @@
+import {describe, expect, it} from 'vitest'
+import {loadContent} from '../../scripts/content/load-content.ts'
+import {homeStoriesPerSection, planPages} from '../../scripts/pages/plan-pages.ts'
+import {makeSite, story} from '../helpers/fixture-site.ts'
+
+async function plan(files: Record<string, string>) {
+  const {content} = await loadContent({siteDir: await makeSite(files)})
+  if (!content) throw new Error('fixture must be valid')
+  return planPages(content)
+}
+
+describe('planPages', () => {
+  it('plans one page per story, section and topic, a topic index, a front page and a 404 page', async () => {
+    const pages = await plan({
+      'articles/a.md': story({topics: '[Kyrgyzstan, Osh]'}),
+      'articles/b.md': story({section: 'middle-east', topics: '[kyrgyzstan]'}),
+    })
+    expect(pages.map((p) => `${p.kind} ${p.url}`)).toEqual([
+      'article /central-south-asia/2010/05/15/a/',
+      'article /middle-east/2010/05/15/b/',
+      'section /central-south-asia/',
+      'section /middle-east/',
+      'topic /topics/kyrgyzstan/',
+      'topic /topics/osh/',
+      'topics /topics/',
+      'home /',
+      'notFound /404.html',
+    ])
+  })
+
+  it('gives every configured section a page, even before it has stories', async () => {
+    const pages = await plan({'articles/a.md': story()})
+    const empty = pages.find((p) => p.kind === 'section' && p.url === '/middle-east/')
+    expect(empty).toMatchObject({articles: []})
+  })
+
+  it('merges topics that differ only in case, keeping every story', async () => {
+    const pages = await plan({
+      'articles/a.md': story({topics: '[Kyrgyzstan]', published: '2010-05-15T10:00:00Z'}),
+      'articles/b.md': story({topics: '[kyrgyzstan]', published: '2010-05-14T10:00:00Z'}),
+    })
+    const topic = pages.find((p) => p.kind === 'topic')
+    expect(topic?.kind === 'topic' && [topic.topic.name, topic.articles.map((a) => a.slug)]).toEqual(['Kyrgyzstan', ['a', 'b']])
+  })
+
+  it('leads the front page with the newest story and groups the rest by section', async () => {
+    const files: Record<string, string> = {}
+    for (let day = 1; day <= 8; day++) {
+      files[`articles/s${day}.md`] = story({published: `2010-05-0${day}T10:00:00Z`})
+    }
+    files['articles/m.md'] = story({section: 'middle-east', published: '2010-04-01T10:00:00Z'})
+    const home = (await plan(files)).find((p) => p.kind === 'home')
+    if (home?.kind !== 'home') throw new Error('no home page')
+    expect(home.lead?.slug).toBe('s8')
+    expect(home.sections.map((g) => [g.section.slug, g.articles.map((a) => a.slug)])).toEqual([
+      ['central-south-asia', ['s7', 's6', 's5', 's4', 's3'].slice(0, homeStoriesPerSection)],
+      ['middle-east', ['m']],
+    ])
+  })
+
+  it('plans no topic index when no story has topics', async () => {
+    const pages = await plan({'articles/a.md': story()})
+    expect(pages.some((p) => p.kind === 'topics')).toBe(false)
+  })
+})
