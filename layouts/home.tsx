@@ -36,14 +36,18 @@ export function homeLayout(page: HomePage, site: SiteContext): Root {
       ) : (
         <p class="empty">No stories have been published yet.</p>
       ),
-      page.sections.map(({section, articles}) => (
-        <section class="home-section" aria-labelledby={`home-${section.slug}`}>
-          <h2 id={`home-${section.slug}`} class="home-section-title">
-            <a href={section.url}>{section.title}</a>
-          </h2>
-          {StoryList({articles, site, level: 3, showSection: false})}
-        </section>
-      )),
+      page.sections.length > 0 ? (
+        <div class="home-sections">
+          {page.sections.map(({section, articles}) => (
+            <section class="home-section" aria-labelledby={`home-${section.slug}`}>
+              <h2 id={`home-${section.slug}`} class="home-section-title">
+                <a href={section.url}>{section.title}</a>
+              </h2>
+              {StoryList({articles, site, level: 3, showSection: false})}
+            </section>
+          ))}
+        </div>
+      ) : null,
     ],
   })
 }

@@ -14,13 +14,17 @@ export function topicsLayout(page: TopicsPage, site: SiteContext): Root {
       <header class="page-header">
         <h1>Topics</h1>
       </header>,
-      <ul class="topic-index">
-        {page.topics.map(({topic, count}) => (
-          <li>
-            <a href={topic.url}>{topic.name}</a> <span class="count">({count === 1 ? '1 story' : `${count} stories`})</span>
-          </li>
-        ))}
-      </ul>,
+      page.topics.length > 0 ? (
+        <ul class="topic-index">
+          {page.topics.map(({topic, count}) => (
+            <li>
+              <a href={topic.url}>{topic.name}</a> <span class="count">({count === 1 ? '1 story' : `${count} stories`})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">No story has topics yet.</p>
+      ),
     ],
   })
 }

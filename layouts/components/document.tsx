@@ -31,6 +31,8 @@ export function Document(props: DocumentProps): Root {
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="canonical" href={site.config.url + props.url} />
         <link rel="stylesheet" href={site.stylesheet} />
+        {/* No icon yet: an empty one saves every reader a request that would end in a 404. */}
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <a class="skip-link" href="#main">

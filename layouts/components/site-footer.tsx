@@ -1,5 +1,6 @@
 // The page foot: the desk's name and the sections again, for readers who reach the bottom.
 import type {Result} from 'hastscript'
+import {topicsIndexUrl} from '../../scripts/content/permalinks.ts'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
 
 export function SiteFooter(props: {site: SiteContext}): Result {
@@ -18,6 +19,9 @@ export function SiteFooter(props: {site: SiteContext}): Result {
                 <a href={section.url}>{section.title}</a>
               </li>
             ))}
+            <li>
+              <a href={topicsIndexUrl}>Topics</a>
+            </li>
           </ul>
         </nav>
       </div>

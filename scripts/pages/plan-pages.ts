@@ -16,15 +16,14 @@ export function planPages({site, articles}: Content): Page[] {
 
   const topicPages = planTopics(articles)
   pages.push(...topicPages)
-  if (topicPages.length > 0) {
-    pages.push({
-      kind: 'topics',
-      url: topicsIndexUrl,
-      topics: topicPages
-        .map((page) => ({topic: page.topic, count: page.articles.length}))
-        .sort((a, b) => a.topic.name.localeCompare(b.topic.name, site.language)),
-    })
-  }
+  // Always planned, even empty: every page's footer links to it.
+  pages.push({
+    kind: 'topics',
+    url: topicsIndexUrl,
+    topics: topicPages
+      .map((page) => ({topic: page.topic, count: page.articles.length}))
+      .sort((a, b) => a.topic.name.localeCompare(b.topic.name, site.language)),
+  })
 
   const [lead, ...rest] = articles
   pages.push({

@@ -58,8 +58,8 @@ describe('planPages', () => {
     ])
   })
 
-  it('plans no topic index when no story has topics', async () => {
+  it('plans the topic index even when no story has topics, since every footer links to it', async () => {
     const pages = await plan({'articles/a.md': story()})
-    expect(pages.some((p) => p.kind === 'topics')).toBe(false)
+    expect(pages.find((p) => p.kind === 'topics')).toEqual({kind: 'topics', url: '/topics/', topics: []})
   })
 })
