@@ -6,6 +6,7 @@ import {DateLine} from './components/date-line.tsx'
 import {Document} from './components/document.tsx'
 import {Figure} from './components/figure.tsx'
 import {InDepth} from './components/in-depth.tsx'
+import {Kicker} from './components/kicker.tsx'
 
 export function articleLayout(page: ArticlePage, site: SiteContext): Root {
   const {article} = page
@@ -24,11 +25,7 @@ export function articleLayout(page: ArticlePage, site: SiteContext): Root {
           </p>
         ) : null}
         <header class="story-header">
-          {section ? (
-            <p class="kicker">
-              <a href={section.url}>{section.title}</a>
-            </p>
-          ) : null}
+          {section ? Kicker({href: section.url, label: section.title}) : null}
           <h1>{article.title}</h1>
           <p class="standfirst">{article.standfirst}</p>
           {DateLine({article, timezone: site.config.timezone})}

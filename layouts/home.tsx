@@ -5,6 +5,7 @@ import type {HomePage} from '../scripts/pages/page.ts'
 import {ListDate} from './components/date-line.tsx'
 import {Document} from './components/document.tsx'
 import {Figure} from './components/figure.tsx'
+import {Kicker} from './components/kicker.tsx'
 import {StoryList} from './components/story-card.tsx'
 
 export function homeLayout(page: HomePage, site: SiteContext): Root {
@@ -21,11 +22,7 @@ export function homeLayout(page: HomePage, site: SiteContext): Root {
         <article class="lead-story">
           {lead.image ? Figure({image: lead.image, className: 'lead-figure', lazy: false}) : null}
           <div class="lead-text">
-            {leadSection ? (
-              <p class="kicker">
-                <a href={leadSection.url}>{leadSection.title}</a>
-              </p>
-            ) : null}
+            {leadSection ? Kicker({href: leadSection.url, label: leadSection.title}) : null}
             <h2 class="lead-title">
               <a href={lead.url}>{lead.title}</a>
             </h2>

@@ -2,7 +2,9 @@
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {TopicPage} from '../scripts/pages/page.ts'
+import {topicsIndexUrl} from '../scripts/content/permalinks.ts'
 import {Document} from './components/document.tsx'
+import {Kicker} from './components/kicker.tsx'
 import {StoryList} from './components/story-card.tsx'
 
 export function topicLayout(page: TopicPage, site: SiteContext): Root {
@@ -13,9 +15,7 @@ export function topicLayout(page: TopicPage, site: SiteContext): Root {
     url: page.url,
     children: [
       <header class="page-header">
-        <p class="kicker">
-          <a href="/topics/">Topic</a>
-        </p>
+        {Kicker({href: topicsIndexUrl, label: 'Topic'})}
         <h1>{page.topic.name}</h1>
       </header>,
       StoryList({articles: page.articles, site, level: 2, showSection: true}),
