@@ -1,4 +1,5 @@
 // A story page: section, headline, standfirst, date line, photo, text with crossheads, in-depth box, credit line and topics.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {ArticlePage} from '../scripts/pages/page.ts'

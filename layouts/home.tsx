@@ -1,4 +1,5 @@
 // The front page: the newest story led with its photo, then each section's latest stories.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {HomePage} from '../scripts/pages/page.ts'

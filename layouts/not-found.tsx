@@ -1,4 +1,5 @@
 // The 404 page Netlify serves for any address the site does not have.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {NotFoundPage} from '../scripts/pages/page.ts'

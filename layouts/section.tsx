@@ -1,4 +1,5 @@
 // A section's index: its name, its description, and its stories, newest first.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {SectionPage} from '../scripts/pages/page.ts'

@@ -1,4 +1,5 @@
 // A topic's page: every story tagged with it, newest first.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {TopicPage} from '../scripts/pages/page.ts'

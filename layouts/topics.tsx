@@ -1,4 +1,5 @@
 // The list of every topic, A to Z, with how many stories each has.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {TopicsPage} from '../scripts/pages/page.ts'

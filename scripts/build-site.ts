@@ -5,7 +5,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {loadContent, type Content} from './content/load-content.ts'
 import {outputPathOf} from './content/permalinks.ts'
-import {writeSite, type OutputFile} from './output/write-site.ts'
+import {assertOutsideSite, writeSite, type OutputFile} from './output/write-site.ts'
 import type {Layouts, SiteContext} from './pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from './pages/load-layouts.ts'
 import type {Page} from './pages/page.ts'
@@ -31,6 +31,7 @@ export interface BuildResult {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  assertOutsideSite(options.outDir, options.siteDir)
   const {files, content} = await loadContent({siteDir: options.siteDir, includeDrafts: options.includeDrafts})
   if (!content) return {files, ok: false}
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {buildSite} from './build-site.ts'
-import {OutputFolderError} from './output/write-site.ts'
+import {SetupError} from './setup-error.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -68,7 +68,7 @@ main().then(
     process.exitCode = code
   },
   (error: unknown) => {
-    if (error instanceof OutputFolderError) {
+    if (error instanceof SetupError) {
       console.error(error.message)
     } else {
       console.error('The build stopped on an unexpected error (a bug in the build, not in the stories):')

@@ -1,4 +1,5 @@
 // When the story was published and last changed, in the desk's time zone, machine-readable through <time>.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
 import type {Article} from '../../scripts/content/article.ts'
 import {formatDate, formatDateTime} from '../../scripts/pages/format-date.ts'

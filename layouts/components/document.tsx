@@ -1,4 +1,5 @@
 // The frame every page shares: head, skip link, site header with section navigation, main landmark and footer.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
 import type {Child, Result} from 'hastscript'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'

@@ -1,4 +1,5 @@
 // A photo with its caption and credit. Width and height are set so the page does not jump while it loads.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
 import type {ArticleImage} from '../../scripts/content/article.ts'
 

@@ -1,4 +1,5 @@
 // The "in depth" box: groups of related links chosen by the editor, each group with an optional label.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
 import type {InDepthGroup} from '../../scripts/content/article.ts'
 

@@ -1,4 +1,5 @@
 // The page foot: the desk's name and the sections again, for readers who reach the bottom.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
 import {topicsIndexUrl} from '../../scripts/content/permalinks.ts'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'

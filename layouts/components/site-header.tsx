@@ -1,4 +1,5 @@
 // The masthead: the desk's name and the section navigation, in the order of site.yaml.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
 

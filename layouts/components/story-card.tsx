@@ -1,4 +1,5 @@
 // A story in a list: headline link, standfirst, section and date. The heading level follows the page's outline.
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 import {h, type Result} from 'hastscript'
 import type {Article} from '../../scripts/content/article.ts'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'

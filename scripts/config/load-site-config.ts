@@ -2,8 +2,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {didYouMean} from '../content/did-you-mean.ts'
-import {validateYaml} from '../content/validate-yaml.ts'
+import {validateYaml} from '../yaml/validate-yaml.ts'
 import {hasErrors, reportError} from '../problems.ts'
 import type {SiteConfig} from './site-config.ts'
 import {siteHelp, siteSchema} from './site-schema.ts'
@@ -73,11 +72,4 @@ export async function loadSiteConfig(siteDir: string): Promise<LoadedSiteConfig>
       sections: data.sections.map((section) => ({...section, url: `/${section.slug}/`})),
     },
   }
-}
-
-/** For messages about an unknown section: the nearest slug, or the list of valid ones. */
-export function suggestSection(config: SiteConfig, slug: string): string {
-  const slugs = config.sections.map((section) => section.slug)
-  const suggestion = didYouMean(slug, slugs)
-  return suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${slugs.map((s) => `\`${s}\``).join(', ')}`
 }

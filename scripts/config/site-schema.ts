@@ -1,6 +1,6 @@
 // The site configuration (site.yaml): its keys are a contract, checked as strictly as a story's front matter.
 import {z} from 'zod'
-import {isTimeZone, slug, text} from '../content/field-schemas.ts'
+import {isTimeZone, slug, text} from '../yaml/field-schemas.ts'
 
 export const siteSchema = z.strictObject({
   name: text,

@@ -1,6 +1,6 @@
 // The front matter a reporter writes: the contract documented in the README. Unknown keys are errors, so a typo never drops data.
 import {z} from 'zod'
-import {dateTime, slug, text} from './field-schemas.ts'
+import {dateTime, linkUrl, slug, text} from '../yaml/field-schemas.ts'
 
 export const frontMatterSchema = z.strictObject({
   title: text,
@@ -22,7 +22,7 @@ export const frontMatterSchema = z.strictObject({
     .array(
       z.strictObject({
         label: text.optional(),
-        links: z.array(z.strictObject({title: text, url: text})).min(1),
+        links: z.array(z.strictObject({title: text, url: linkUrl})).min(1),
       }),
     )
     .optional(),

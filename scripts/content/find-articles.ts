@@ -1,8 +1,52 @@
-// Lists the story files under a site's `articles/` folder, in a stable order so builds are deterministic.
+// Lists the story files under a site's `articles/` folder in a stable order, and reports files that look like stories but would not be published.
+import {stat} from 'node:fs/promises'
+import path from 'node:path'
 import fg from 'fast-glob'
+import {VFile} from 'vfile'
+import {reportError} from '../problems.ts'
 
-export async function findArticles(articlesDir: string): Promise<string[]> {
+export interface FoundArticles {
+  /** `.md` files, sorted, so builds are deterministic. */
+  paths: string[]
+  /** Files a reporter meant as stories that the build would otherwise skip without a word. */
+  problems: VFile[]
+}
+
+// Markdown written under another name: a reporter expects these published, so they are errors, not silence.
+const otherMarkdown = /\.(?:markdown|mdown|mkd|mkdn|md)$/i
+
+export async function findArticles(articlesDir: string): Promise<FoundArticles> {
   // Hidden files and folders are editors' and tools' business (swap files, .git), not stories.
-  const paths = await fg('**/*.md', {cwd: articlesDir, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false})
-  return paths.sort()
+  const entries = await fg('**/*', {cwd: articlesDir, absolute: true, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true})
+  const paths: string[] = []
+  const problems: VFile[] = []
+  const problem = (filePath: string, reason: string, ruleId: string) => {
+    const file = new VFile({path: filePath})
+    reportError(file, reason, {place: {line: 1, column: 1}, ruleId})
+    problems.push(file)
+  }
+
+  for (const entry of entries) {
+    const filePath = entry.path
+    if (entry.dirent.isSymbolicLink()) {
+      // A link could point anywhere on the machine; a story must be a real file in the site. Links to photos
+      // are left to the image check, which follows them and refuses any that leave the site.
+      if (otherMarkdown.test(filePath) || (await isDirectory(filePath))) {
+        problem(filePath, 'Symbolic links are not followed: put the story itself (or its folder) inside articles/', 'symlink')
+      }
+    } else if (entry.dirent.isFile() && path.extname(filePath) === '.md') {
+      paths.push(filePath)
+    } else if (entry.dirent.isFile() && otherMarkdown.test(filePath)) {
+      problem(filePath, `Stories must end in \`.md\`: rename it to \`${path.basename(filePath).replace(otherMarkdown, '.md')}\``, 'file-name')
+    }
+  }
+  return {paths: paths.sort(), problems}
+}
+
+async function isDirectory(filePath: string): Promise<boolean> {
+  try {
+    return (await stat(filePath)).isDirectory()
+  } catch {
+    return false
+  }
 }

@@ -25,7 +25,17 @@ const utf8 = new TextDecoder('utf-8', {fatal: true})
 const lenientUtf8 = new TextDecoder('utf-8')
 
 export async function loadArticle(filePath: string, context: LoadContext): Promise<LoadedArticle> {
-  const bytes = await readFile(filePath)
+  let bytes: Buffer
+  try {
+    bytes = await readFile(filePath)
+  } catch (error) {
+    // Deleted or locked between being found and being read (an editor saving, a `git checkout`).
+    const file = new VFile({path: filePath})
+    reportError(file, `The story could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}): save it again`, {
+      ruleId: 'unreadable',
+    })
+    return {file, draft: false}
+  }
 
   let text: string
   try {
@@ -42,11 +52,9 @@ export async function loadArticle(filePath: string, context: LoadContext): Promi
 
   // A byte order mark is invisible in editors and would stop the front matter fence from being found.
   const file = new VFile({path: filePath, value: text.replace(/^\uFEFF/, '')})
-  const {article, draft} = await parseArticle(file, context.site)
-  if (!article) return {file, draft}
-
-  const {image: imageSource, ...rest} = article
+  const {article, image: imageSource, draft} = await parseArticle(file, context.site)
+  // The photo is checked even when the rest of the story has errors, so one run reports both.
   const image = imageSource && (await resolveImage(file, imageSource, context.siteDir))
-  if (imageSource && !image) return {file, draft}
-  return {file, draft, article: {...rest, image}}
+  if (!article || (imageSource && !image)) return {file, draft}
+  return {file, draft, article: {...article, image}}
 }

@@ -45,8 +45,8 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
     return {files: [configFile]}
   }
 
-  const paths = await findArticles(articlesDir)
-  const loaded = await mapConcurrent(paths, 32, (filePath) => loadArticle(filePath, {site, siteDir}))
+  const found = await findArticles(articlesDir)
+  const loaded = await mapConcurrent(found.paths, 32, (filePath) => loadArticle(filePath, {site, siteDir}))
 
   const published = loaded.filter((entry) => options.includeDrafts || !entry.draft)
   for (const entry of loaded) {
@@ -54,9 +54,9 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
   }
 
   const entries = published.flatMap((entry) => (entry.article ? [{file: entry.file, article: entry.article}] : []))
-  checkSite(entries, (file) => path.relative(process.cwd(), file.path))
+  checkSite(entries, (file) => path.relative(siteDir, file.path))
 
-  const files = [configFile, ...loaded.map((entry) => entry.file)]
+  const files = [configFile, ...found.problems, ...loaded.map((entry) => entry.file)]
   if (files.some(hasErrors)) return {files}
 
   const articles = entries

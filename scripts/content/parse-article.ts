@@ -2,26 +2,25 @@
 import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {suggestSection} from '../config/load-site-config.ts'
 import type {SiteConfig} from '../config/site-config.ts'
 import {hasErrors, reportError} from '../problems.ts'
+import {didYouMean} from '../yaml/did-you-mean.ts'
+import {validateYaml} from '../yaml/validate-yaml.ts'
 import type {Article, Timestamp, Topic} from './article.ts'
-import {frontMatterHelp, frontMatterSchema} from './article-schema.ts'
+import {frontMatterHelp, frontMatterSchema, type FrontMatter} from './article-schema.ts'
 import {articleUrl, topicUrl} from './permalinks.ts'
 import {renderMarkdown} from './render-markdown.ts'
 import {slugify} from './slugify.ts'
 import {splitFrontMatter} from './split-front-matter.ts'
-import {validateYaml} from './validate-yaml.ts'
 
-/** An article whose image is still the path the reporter wrote: resolving it needs the file system. */
-export type ParsedArticle = Omit<Article, 'image'> & {
-  image?:
-    | {src: string; alt: string; caption?: string | undefined; credit?: string | undefined; srcPlace: Position}
-    | undefined
-}
+/** The photo as the reporter wrote it: finding the file needs the file system, which this stage does not touch. */
+export type ImageSource = NonNullable<FrontMatter['image']> & {srcPlace: Position}
 
 export interface ParseResult {
-  article?: ParsedArticle | undefined
+  /** Present when the story has no errors; its `image` is resolved later, from `image` below. */
+  article?: Omit<Article, 'image'> | undefined
+  /** The photo, whenever `image` itself is valid (even if other fields are not), so its file is checked in the same run. */
+  image?: ImageSource | undefined
   /** True when the front matter says `draft: true`, even if other fields are wrong. */
   draft: boolean
 }
@@ -40,7 +39,7 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
     return {draft: false}
   }
 
-  const {data, raw, places} = validateYaml({
+  const {data, validFields: fields, raw, places} = validateYaml({
     file,
     yaml: split.yaml,
     yamlStart: split.yamlStart,
@@ -50,20 +49,19 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
   })
   const draft = typeof raw === 'object' && raw !== null && (raw as {draft?: unknown}).draft === true
 
-  // The body is checked even when the front matter is wrong, so one run reports both.
+  // Everything below checks whichever fields are valid, so one run reports every problem in the file.
   const body = await renderMarkdown(file, split.bodyStart)
-  if (!data) return {draft}
 
-  if (!site.sections.some((section) => section.slug === data.section)) {
-    reportError(file, `Unknown section \`${data.section}\`: ${suggestSection(site, data.section)}`, {
+  if (fields.section !== undefined && !site.sections.some((section) => section.slug === fields.section)) {
+    reportError(file, `Unknown section \`${fields.section}\`: ${suggestSection(site, fields.section)}`, {
       place: places.value(['section']),
       ruleId: 'unknown-section',
     })
   }
 
-  const published = timestamp(data.published)
-  const modified = data.modified === undefined ? undefined : timestamp(data.modified)
-  if (modified && modified.epochMs < published.epochMs) {
+  const published = fields.published === undefined ? undefined : timestamp(fields.published)
+  const modified = fields.modified === undefined ? undefined : timestamp(fields.modified)
+  if (published && modified && modified.epochMs < published.epochMs) {
     reportError(file, '`modified` is before `published`: a story cannot change before it is published', {
       place: places.value(['modified']),
       ruleId: 'modified-before-published',
@@ -71,19 +69,25 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
   }
 
   const topics: Topic[] = []
-  data.topics?.forEach((name, index) => {
+  fields.topics?.forEach((name, index) => {
     const slug = slugify(name)
     const place = places.value(['topics', index])
+    const same = topics.find((topic) => topic.slug === slug)
     if (slug === '') {
       reportError(file, `Topic \`${name}\` has no letters or digits to make its URL from`, {place, ruleId: 'invalid-topic'})
-    } else if (topics.some((topic) => topic.slug === slug)) {
+    } else if (same && same.name.toLowerCase() === name.toLowerCase()) {
       reportError(file, `Topic \`${name}\` is listed twice: remove one`, {place, ruleId: 'duplicate-topic'})
+    } else if (same) {
+      reportError(file, `Topics \`${same.name}\` and \`${name}\` would share the page ${same.url}: rename one`, {
+        place,
+        ruleId: 'topic-collision',
+      })
     } else {
       topics.push({name, slug, url: topicUrl(slug)})
     }
   })
 
-  const slug = data.slug ?? slugify(path.basename(file.path, path.extname(file.path)))
+  const slug = fields.slug ?? slugify(path.basename(file.path, path.extname(file.path)))
   if (slug === '') {
     reportError(file, 'The file name has no letters or digits to make the story’s URL from: add a `slug:`', {
       place: places.at(0),
@@ -91,9 +95,11 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
     })
   }
 
-  if (hasErrors(file)) return {draft}
+  const image = fields.image && {...fields.image, srcPlace: places.value(['image', 'src'])}
+  if (!data || !published || hasErrors(file)) return {draft, image}
   return {
     draft,
+    image,
     article: {
       sourcePath: file.path,
       slug,
@@ -104,13 +110,19 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
       section: data.section,
       published,
       modified,
-      image: data.image && {...data.image, srcPlace: places.value(['image', 'src'])},
       topics,
       inDepth: data.in_depth ?? [],
       draft,
       body,
     },
   }
+}
+
+/** For an unknown section: the nearest slug, or the list of valid ones. */
+function suggestSection(site: SiteConfig, slug: string): string {
+  const slugs = site.sections.map((section) => section.slug)
+  const suggestion = didYouMean(slug, slugs)
+  return suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${slugs.map((s) => `\`${s}\``).join(', ')}`
 }
 
 function timestamp(iso: string): Timestamp {

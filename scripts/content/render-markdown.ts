@@ -5,6 +5,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {reportError} from '../problems.ts'
 import {checkBody} from './check-body.ts'
 
 // Frozen once: each story reuses the same configured pipeline.
@@ -17,7 +18,18 @@ const pipeline = unified().use(remarkParse).use(remarkRehype).freeze()
 export async function renderMarkdown(file: VFile, bodyStart: number): Promise<Root> {
   const text = String(file.value)
   const masked = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart)
-  const markdown = pipeline.parse(masked)
-  checkBody(markdown, file, location(file).toPoint(bodyStart) ?? {line: 1, column: 1})
-  return (await pipeline.run(markdown, file)) as Root
+  const start = location(file).toPoint(bodyStart) ?? {line: 1, column: 1}
+  try {
+    const markdown = pipeline.parse(masked)
+    checkBody(markdown, file, start)
+    return (await pipeline.run(markdown, file)) as Root
+  } catch (error) {
+    // The syntax-tree utilities recurse; thousands of nested quotes or lists exhaust the stack.
+    if (!(error instanceof RangeError)) throw error
+    reportError(file, 'The story is nested too deeply to publish (quotes or lists inside each other thousands of times): simplify it', {
+      place: start,
+      ruleId: 'too-deep',
+    })
+    return {type: 'root', children: []}
+  }
 }

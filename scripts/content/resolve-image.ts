@@ -1,12 +1,12 @@
 // Finds a story's photo next to its Markdown file, measures it, and gives it a content-hashed public URL.
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
+import {readFile, realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {imageSize} from 'image-size'
 import type {VFile} from 'vfile'
 import {reportError} from '../problems.ts'
 import type {ArticleImage} from './article.ts'
-import type {ParsedArticle} from './parse-article.ts'
+import type {ImageSource} from './parse-article.ts'
 import {slugify} from './slugify.ts'
 
 const imageTypes = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.svg'])
@@ -14,7 +14,7 @@ const imageTypes = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '
 /** `siteDir`: images must live inside the site folder, so a story cannot publish files from elsewhere on the machine. */
 export async function resolveImage(
   file: VFile,
-  image: NonNullable<ParsedArticle['image']>,
+  image: ImageSource,
   siteDir: string,
 ): Promise<ArticleImage | undefined> {
   const fail = (reason: string) => {
@@ -26,9 +26,6 @@ export async function resolveImage(
     return fail(`\`image.src\` must be a path relative to the story, like \`photo.jpg\`, not \`${image.src}\`: copy the photo next to the story`)
   }
   const sourcePath = path.resolve(path.dirname(file.path), image.src)
-  if (path.relative(siteDir, sourcePath).startsWith('..')) {
-    return fail(`\`image.src\` points outside the site folder: copy the photo next to the story`)
-  }
   const extension = path.extname(sourcePath).toLowerCase()
   if (!imageTypes.has(extension)) {
     return fail(`\`image.src\` must be a JPEG, PNG, GIF, WebP, AVIF or SVG file, not \`${image.src}\``)
@@ -36,8 +33,16 @@ export async function resolveImage(
 
   let bytes: Buffer
   try {
-    bytes = await readFile(sourcePath)
+    // Symlinks are followed before the check, so a link inside the site cannot publish a file from outside it.
+    const real = await realpath(sourcePath)
+    if (!isInside(await realpath(siteDir), real)) {
+      return fail(`\`image.src\` points outside the site folder: copy the photo next to the story`)
+    }
+    bytes = await readFile(real)
   } catch {
+    if (!isInside(siteDir, sourcePath)) {
+      return fail(`\`image.src\` points outside the site folder: copy the photo next to the story`)
+    }
     return fail(`Image \`${image.src}\` not found next to the story: add the file or fix the name`)
   }
 
@@ -59,4 +64,9 @@ export async function resolveImage(
     width: size.width,
     height: size.height,
   }
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file)
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }

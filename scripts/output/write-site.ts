@@ -2,6 +2,7 @@
 import {randomBytes} from 'node:crypto'
 import {copyFile, mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {SetupError} from '../setup-error.ts'
 
 export type OutputFile =
   | {path: string; contents: string | Uint8Array}
@@ -12,11 +13,6 @@ export interface WriteResult {
   files: number
 }
 
-/** A problem with the output folder the user chose (not a bug): the CLI prints it without a stack trace. */
-export class OutputFolderError extends Error {
-  override name = 'OutputFolderError'
-}
-
 /** How many files are written at once: enough to keep the disk busy, few enough to keep memory flat. */
 const concurrency = 16
 
@@ -25,7 +21,11 @@ export async function writeSite(outDir: string, files: AsyncIterable<OutputFile>
   const parent = path.dirname(target)
   const name = path.basename(target)
   await assertReplaceable(target)
-  await mkdir(parent, {recursive: true})
+  try {
+    await mkdir(parent, {recursive: true})
+  } catch (error) {
+    throw new SetupError(`Cannot create the output folder ${target} (${(error as NodeJS.ErrnoException).code}): choose another --out`)
+  }
   await recoverInterruptedSwap(parent, name)
 
   const staging = path.join(parent, `.${name}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
@@ -124,18 +124,20 @@ async function recoverInterruptedSwap(parent: string, name: string): Promise<voi
 
 /** A typo in `--out` must not swap away someone's home folder: only an empty folder or an earlier build is replaced. */
 async function assertReplaceable(target: string): Promise<void> {
-  if (path.dirname(target) === target) throw new OutputFolderError(`Refusing to use the root folder ${target} as the output folder`)
+  if (path.dirname(target) === target) throw new SetupError(`Refusing to use the root folder ${target} as the output folder`)
   let entries: string[]
   try {
     const info = await stat(target)
-    if (!info.isDirectory()) throw new OutputFolderError(`The output path ${target} is a file, not a folder: choose another --out`)
+    if (!info.isDirectory()) throw new SetupError(`The output path ${target} is a file, not a folder: choose another --out`)
     entries = await readdir(target)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return
+    if (error instanceof SetupError) throw error
+    throw new SetupError(`Cannot use ${target} as the output folder (${code}): choose another --out`)
   }
   if (entries.length > 0 && !entries.includes('index.html')) {
-    throw new OutputFolderError(
+    throw new SetupError(
       `Refusing to replace ${target}: it is not empty and does not look like a built site (no index.html). Choose another --out, or empty it first.`,
     )
   }
@@ -162,4 +164,21 @@ async function exists(file: string): Promise<boolean> {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The output folder is replaced whole, so it must not hold the site's own files. */
+export function assertOutsideSite(outDir: string, siteDir: string): void {
+  const out = path.resolve(outDir)
+  const site = path.resolve(siteDir)
+  const relative = path.relative(out, site)
+  const siteInsideOut = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  const outInsideSources = ['articles', 'layouts'].some((folder) => {
+    const fromSources = path.relative(path.join(site, folder), out)
+    return fromSources === '' || (!fromSources.startsWith('..') && !path.isAbsolute(fromSources))
+  })
+  if (siteInsideOut || outInsideSources) {
+    throw new SetupError(
+      `Refusing to write the site to ${out}: it would replace the site's own files in ${site}. Choose an --out outside the site's articles/ and layouts/, such as ${path.join(site, 'dist')}.`,
+    )
+  }
 }

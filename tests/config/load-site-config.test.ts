@@ -71,6 +71,20 @@ describe('loadSiteConfig', () => {
     ])
   })
 
+  it('refuses a second YAML document rather than ignoring it', async () => {
+    const dir = await makeSite({'site.yaml': 'name: Desk\nurl: https://example.org\nsections:\n  - slug: a\n    title: A\n---\nname: B\n'})
+    expect(problemsOf((await loadSiteConfig(dir)).file)).toEqual([
+      '7:1 yaml-syntax: The site.yaml is not valid YAML: a second YAML document starts here: remove the `---` line above it',
+    ])
+  })
+
+  it('says the whole file must be fields when it is a list', async () => {
+    const dir = await makeSite({'site.yaml': '- a\n- b\n'})
+    expect(problemsOf((await loadSiteConfig(dir)).file)).toEqual([
+      '1:1 wrong-type: The site.yaml must be a group of fields (`key: value` lines), not a list',
+    ])
+  })
+
   it('explains what to do when there is no site.yaml', async () => {
     const dir = await tempDir()
     const {file, config} = await loadSiteConfig(dir)

@@ -95,6 +95,57 @@ describe('loadContent', () => {
     ])
   })
 
+  it('reports a wrong field and a missing photo of one story in the same run', async () => {
+    const siteDir = await makeSite({'articles/a.md': story({byline: '""', image: '\n  src: nowhere.jpg\n  alt: A crowd'})})
+    const {files} = await loadContent({siteDir})
+    expect(problems(files)).toEqual(['articles/a.md:6:9 error empty-field', 'articles/a.md:8:8 error image-src'])
+  })
+
+  it('refuses two stories whose different topics would share one topic page', async () => {
+    const siteDir = await makeSite({
+      'articles/a.md': story({slug: 'a', topics: '[C]'}),
+      'articles/b.md': story({slug: 'b', topics: '[c]'}),
+      'articles/c.md': story({slug: 'c', topics: '[C++]'}),
+    })
+    const {content, files} = await loadContent({siteDir})
+    expect(content).toBeUndefined()
+    expect(files.flatMap((file) => file.messages.map((m) => `${file.basename}: ${m.reason}`))).toEqual([
+      'c.md: Topic `C++` would share the page /topics/c/ with `C` (articles/a.md): rename one',
+    ])
+  })
+
+  it('refuses story files the build would otherwise skip without a word', async () => {
+    const {symlink} = await import('node:fs/promises')
+    const siteDir = await makeSite({
+      'articles/ok.md': story(),
+      'articles/Shouting.MD': story({slug: 'shouting'}),
+      'articles/long.markdown': story({slug: 'long'}),
+      'articles/photo.jpg': 'not a story, and fine',
+      'elsewhere/linked.md': story({slug: 'linked'}),
+    })
+    await symlink(`${siteDir}/elsewhere/linked.md`, `${siteDir}/articles/linked.md`)
+    await symlink(`${siteDir}/elsewhere`, `${siteDir}/articles/linked-folder`)
+    const {content, files} = await loadContent({siteDir})
+    expect(content).toBeUndefined()
+    expect(files.flatMap((file) => file.messages.map((m) => `${file.basename}: ${m.reason}`)).sort()).toEqual([
+      'Shouting.MD: Stories must end in `.md`: rename it to `Shouting.md`',
+      'linked-folder: Symbolic links are not followed: put the story itself (or its folder) inside articles/',
+      'linked.md: Symbolic links are not followed: put the story itself (or its folder) inside articles/',
+      'long.markdown: Stories must end in `.md`: rename it to `long.md`',
+    ])
+  })
+
+  it('refuses a photo that is a symbolic link to a file outside the site', async () => {
+    const {symlink} = await import('node:fs/promises')
+    const outside = await makeSite({'secret.png': png})
+    const siteDir = await makeSite({'articles/a.md': story({image: '\n  src: photo.png\n  alt: A crowd'})})
+    await symlink(`${outside}/secret.png`, `${siteDir}/articles/photo.png`)
+    const {files} = await loadContent({siteDir})
+    expect(files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`))).toEqual([
+      '8:8 `image.src` points outside the site folder: copy the photo next to the story',
+    ])
+  })
+
   it('reports a file that is not UTF-8 at its first bad byte', async () => {
     const latin1 = Buffer.concat([Buffer.from(story({}, 'Caf')), Buffer.from([0xe9]), Buffer.from('\n')])
     const siteDir = await makeSite({'articles/latin1.md': latin1})

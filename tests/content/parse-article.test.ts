@@ -42,6 +42,10 @@ describe('parseArticle: a valid story', () => {
     })
   })
 
+  it('accepts slugs in scripts that need combining marks', async () => {
+    expect((await parse(`---\n${valid}\nslug: हिन्दी-समाचार\n---\nText\n`)).article?.slug).toBe('हिन्दी-समाचार')
+  })
+
   it('takes the slug from the file name unless `slug` is set', async () => {
     expect((await parse(`---\n${valid}\n---\nText\n`, 'Osh Clashes.md')).article?.slug).toBe('osh-clashes')
     expect((await parse(`---\n${valid}\nslug: osh\n---\nText\n`)).article?.slug).toBe('osh')
@@ -219,7 +223,7 @@ const broken: Array<{name: string; text: string; line: number; column: number; r
     name: 'front matter that is a list, not fields',
     text: '---\n- title\n- byline\n---\nText\n',
     line: 2, column: 1, rule: 'wrong-type',
-    reason: '`The front matter` must be a group of fields (`key: value` lines), not a list',
+    reason: 'The front matter must be a group of fields (`key: value` lines), not a list',
   },
   {
     name: 'no text after the front matter',
@@ -239,25 +243,87 @@ const broken: Array<{name: string; text: string; line: number; column: number; r
     line: 2, column: 1, rule: 'missing-slug',
     reason: 'The file name has no letters or digits to make the story’s URL from: add a `slug:`',
   },
+  {
+    name: 'a headline YAML reads as a number',
+    text: `---\n${valid.replace(/^title: .*$/m, 'title: 1984')}\n---\nText\n`,
+    line: 2, column: 8, rule: 'wrong-type',
+    reason: '`title` must be text: put it in quotes, `title: "1984"`',
+  },
+  {
+    name: 'two topics that would share one page',
+    text: `---\n${valid}\ntopics: [C, C++]\n---\nText\n`,
+    line: 7, column: 13, rule: 'topic-collision',
+    reason: 'Topics `C` and `C++` would share the page /topics/c/: rename one',
+  },
+  {
+    name: 'an in-depth link that is not an address',
+    text: `---\n${valid}\nin_depth:\n  - links:\n      - title: Archive\n        url: see the archive\n---\nText\n`,
+    line: 10, column: 14, rule: 'invalid-value',
+    reason: '`in_depth[0].links[0].url` must be a web address starting with `https://`, or a path on this site starting with `/`',
+  },
+  {
+    name: 'an in-depth link running script',
+    text: `---\n${valid}\nin_depth:\n  - links:\n      - title: Archive\n        url: "javascript:alert(1)"\n---\nText\n`,
+    line: 10, column: 14, rule: 'invalid-value',
+    reason: '`in_depth[0].links[0].url` must be a web address starting with `https://`, or a path on this site starting with `/`',
+  },
+  {
+    name: 'a link in the body running script',
+    text: `---\n${valid}\n---\n\nSee [this](javascript:alert(1)).\n`,
+    line: 9, column: 5, rule: 'unsafe-link',
+    reason: 'Link to `javascript:alert(1)` is not allowed: links must go to web pages (https://…), mail or phone numbers',
+  },
+  {
+    name: 'quotes nested thousands deep',
+    text: `---\n${valid}\n---\n\n${'>'.repeat(5000)} deep\n`,
+    line: 8, column: 1, rule: 'too-deep',
+    reason: 'The story is nested too deeply to publish (quotes or lists inside each other thousands of times): simplify it',
+  },
 ]
 
 describe('parseArticle: broken stories', () => {
   it.each(broken)('reports $name at $line:$column', async ({name, text, line, column, rule, reason}) => {
     const {article, problems} = await parse(text, name.startsWith('a file name') ? '___.md' : 'clashes.md')
     expect(article).toBeUndefined()
-    expect(problems).toContainEqual({line, column, rule, reason, fatal: true})
+    expect(problems).toEqual([{line, column, rule, reason, fatal: true}])
   })
 
-  it('reports every problem of a story in one run, front matter and body alike', async () => {
-    const text = `---\ntitel: Oops\nstandfirst: ""\nsection: sport\npublished: yesterday\nbyline: Staff\n---\n\n# Headline again\n`
-    const {problems} = await parse(text)
+  it('reports every problem of a story in one run: fields, the checks on valid fields, and the body', async () => {
+    const text = [
+      '---',
+      'titel: Oops',
+      'standfirst: ""',
+      'section: sport',
+      'published: 2010-05-15T15:43:00Z',
+      'modified: 2010-05-14T15:43:00Z',
+      'byline:',
+      'topics: [C, C++]',
+      '---',
+      '',
+      '# Headline again',
+      '',
+      '[Click](javascript:alert(1))',
+      '',
+    ].join('\n')
+    const {problems, image} = await parse(text)
     expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual([
       '2:1 missing-field',
       '3:13 empty-field',
-      '5:12 invalid-value',
+      '7:1 empty-field',
       '2:1 unknown-field',
-      '9:1 heading-level',
+      '11:1 heading-level',
+      '13:1 unsafe-link',
+      '4:10 unknown-section',
+      '6:11 modified-before-published',
+      '8:13 topic-collision',
     ])
+    expect(image).toBeUndefined()
+  })
+
+  it('hands on the photo when `image` is valid though other fields are not, so its file is checked too', async () => {
+    const {article, image} = await parse(`---\ntitle: T\nimage:\n  src: photo.jpg\n  alt: A crowd\n---\nText\n`)
+    expect(article).toBeUndefined()
+    expect(image).toMatchObject({src: 'photo.jpg', alt: 'A crowd', srcPlace: {start: {line: 4, column: 8}}})
   })
 
   it('warns, without failing, about each piece of raw HTML left out', async () => {

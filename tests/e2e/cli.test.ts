@@ -72,11 +72,28 @@ describe('npm run build', () => {
   })
 
   it('refuses to replace a folder that is not a built site', async () => {
-    const site = await makeSite({'articles/a.md': story()})
-    const run = await build('--site', site, '--out', site)
+    const site = await makeSite({'articles/a.md': story(), 'notes/todo.txt': 'keep me'})
+    const run = await build('--site', site, '--out', path.join(site, 'notes'))
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^Refusing to replace .*: it is not empty and does not look like a built site \(no index\.html\)\. Choose another --out, or empty it first\.\n$/)
-    expect((await readdir(site)).sort()).toEqual(['articles', 'site.yaml'])
+    expect(run.stderr).toMatch(/^Refusing to replace .*notes: it is not empty and does not look like a built site \(no index\.html\)\. Choose another --out, or empty it first\.\n$/)
+    expect(await readFile(path.join(site, 'notes/todo.txt'), 'utf8')).toBe('keep me')
+  })
+
+  it('refuses an output folder that holds the site itself, even one that looks like a build', async () => {
+    const site = await makeSite({'articles/a.md': story(), 'index.html': '<p>an old build, once</p>'})
+    for (const out of [site, path.dirname(site), path.join(site, 'articles', 'out')]) {
+      const run = await build('--site', site, '--out', out)
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/^Refusing to write the site to .*: it would replace the site's own files in /)
+    }
+    expect((await readdir(site)).sort()).toEqual(['articles', 'index.html', 'site.yaml'])
+  })
+
+  it('explains an output path that runs through a file', async () => {
+    const site = await makeSite({'articles/a.md': story(), 'afile': 'x'})
+    const run = await build('--site', site, '--out', path.join(site, 'afile', 'sub'))
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^Cannot use .*afile\/sub as the output folder \(ENOTDIR\): choose another --out\n$/)
   })
 
   it('explains its options, and refuses unknown ones', async () => {

@@ -73,18 +73,31 @@ describe('writeSite', () => {
     expect(await readFile(path.join(precious, 'notes.txt'), 'utf8')).toBe('keep me')
   })
 
-  it('cleans up after a build that was killed, and restores a site moved aside but never replaced', async () => {
+  it('cleans up after a build that was killed, and puts back a site moved aside but never replaced', async () => {
     const parent = await tempDir()
     const out = path.join(parent, 'dist')
-    // What a killed build leaves: its half-written staging folder, and the previous site moved aside (pid 999999 is not running).
+    // What a build killed between its two renames leaves: its staging folder, and the previous site moved
+    // aside with nothing in its place (pid 999999 is not running).
     await mkdir(path.join(parent, '.dist.tmp-999999-abcd1234'))
     await writeFile(path.join(parent, '.dist.tmp-999999-abcd1234', 'index.html'), 'half')
     await mkdir(path.join(parent, '.dist.old-999999-abcd1234'))
     await writeFile(path.join(parent, '.dist.old-999999-abcd1234', 'index.html'), 'previous')
 
-    await writeSite(out, [{path: 'index.html', contents: 'new'}])
+    // The next build fails too: what is left must be the previous site, restored, and nothing else.
+    async function* failing(): AsyncGenerator<OutputFile> {
+      throw new Error('this build fails as well')
+    }
+    await expect(writeSite(out, failing())).rejects.toThrow('this build fails as well')
     expect(await readdir(parent)).toEqual(['dist'])
-    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new')
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous')
+  })
+
+  it('leaves alone the staging folder of a build still running', async () => {
+    const parent = await tempDir()
+    const running = `.dist.tmp-${process.ppid}-abcd1234`
+    await mkdir(path.join(parent, running))
+    await writeSite(path.join(parent, 'dist'), [{path: 'index.html', contents: 'x'}])
+    expect((await readdir(parent)).sort()).toEqual([running, 'dist'].sort())
   })
 
   it('copies files given by path without changing a byte', async () => {

@@ -1,4 +1,4 @@
-import {mkdir, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildSite} from '../../scripts/build-site.ts'
@@ -11,29 +11,42 @@ describe('layouts', () => {
     expect(await resolveLayoutsDir(site)).toBe(defaultLayoutsDir)
   })
 
-  it('come from the site’s own layouts/index.ts when it has one', async () => {
-    const site = await makeSite({'articles/a.md': story()})
-    const own = path.join(site, 'layouts')
-    await mkdir(own)
-    // A desk that overrides only the 404 page, keeping the rest.
-    await writeFile(
-      path.join(own, 'index.ts'),
-      `import layouts from ${JSON.stringify(path.join(defaultLayoutsDir, 'index.ts'))}
-export default {
-  ...layouts,
-  notFound: () => ({type: 'root', children: [{type: 'element', tagName: 'p', properties: {}, children: [{type: 'text', value: 'Lost?'}]}]}),
-}
-`,
-    )
-    expect(await resolveLayoutsDir(site)).toBe(own)
+  it('come from the site’s own layouts/index.ts when it has one, TSX components included', async () => {
+    // A desk outside this repository that overrides only the 404 page, keeping the rest.
+    const site = await makeSite({
+      'articles/a.md': story(),
+      'layouts/package.json': '{"type": "module"}\n',
+      'layouts/lost.tsx': [
+        '// The desk’s own 404 message.',
+        '/** @jsxRuntime automatic @jsxImportSource hastscript */',
+        "import type {Root} from 'hast'",
+        "export const lost = (): Root => ({type: 'root', children: [<p class=\"lost\">Lost?</p>]}) as Root",
+        '',
+      ].join('\n'),
+      'layouts/index.ts': [
+        `import layouts from ${JSON.stringify(path.join(defaultLayoutsDir, 'index.ts'))}`,
+        "import {lost} from './lost.tsx'",
+        'export default {...layouts, notFound: lost}',
+        '',
+      ].join('\n'),
+    })
+    expect(await resolveLayoutsDir(site)).toBe(path.join(site, 'layouts'))
     const out = path.join(site, 'dist')
     expect((await buildSite({siteDir: site, outDir: out})).ok).toBe(true)
-    expect((await readPage(out, '/404.html')).html).toBe('<p>Lost?</p>\n')
+    expect((await readPage(out, '/404.html')).html).toBe('<p class="lost">Lost?</p>\n')
     expect((await readPage(out, '/')).text('.lead-title')).toBe('Clashes erupt in south Kyrgyzstan')
+  })
+
+  it('say what to add when a site’s layouts would load as CommonJS', async () => {
+    const site = await makeSite({'articles/a.md': story(), 'layouts/index.ts': 'export default {}\n'})
+    await expect(loadLayouts(path.join(site, 'layouts'))).rejects.toThrow(
+      /must be ES modules: add a file .*layouts\/package\.json containing \{"type": "module"\}$/,
+    )
   })
 
   it('say which layouts are missing from an incomplete set', async () => {
     const dir = await tempDir()
+    await writeFile(path.join(dir, 'package.json'), '{"type": "module"}\n')
     await writeFile(path.join(dir, 'index.ts'), 'export default {article: () => null}\n')
     await expect(loadLayouts(dir)).rejects.toThrow(
       /index\.ts must export default an object with `section`, `topic`, `topics`, `home`, `notFound`, `stylesheet`$/,

@@ -13,14 +13,36 @@ export interface SchemaCheck<Schema extends z.ZodType> {
   places: YamlPlaces
   /** What each field is, keyed by its path without list indexes (`image.alt`, `in_depth.links.url`). */
   help: Record<string, string>
+  /** How the whole block is named in messages: `front matter`, `site.yaml`. */
+  name: string
 }
 
-/** Returns the validated data, or undefined after reporting every issue on the file. */
-export function checkSchema<Schema extends z.ZodType>(check: SchemaCheck<Schema>): z.output<Schema> | undefined {
+export interface SchemaResult<Data> {
+  /** The validated data, when there was no issue. */
+  data?: Data | undefined
+  /**
+   * The top-level fields that are valid on their own, even when others are not, so that later checks (an
+   * unknown section, a missing photo) still run and every problem is reported in one run.
+   */
+  validFields: Partial<Data>
+}
+
+export function checkSchema<Schema extends z.ZodType>(check: SchemaCheck<Schema>): SchemaResult<z.output<Schema>> {
   const result = check.schema.safeParse(check.data, {reportInput: true})
-  if (result.success) return result.data
+  if (result.success) return {data: result.data, validFields: result.data as Partial<z.output<Schema>>}
   for (const issue of result.error.issues) reportIssue(check, issue)
-  return undefined
+  return {validFields: validFieldsOf(check.schema, check.data) as Partial<z.output<Schema>>}
+}
+
+function validFieldsOf(schema: z.ZodType, data: unknown): Record<string, unknown> {
+  const valid: Record<string, unknown> = {}
+  const object = unwrap(schema)
+  if (!(object instanceof z.ZodObject) || typeof data !== 'object' || data === null || Array.isArray(data)) return valid
+  for (const [key, field] of Object.entries(object.shape as Record<string, z.ZodType>)) {
+    const result = field.safeParse((data as Record<string, unknown>)[key])
+    if (result.success && result.data !== undefined) valid[key] = result.data
+  }
+  return valid
 }
 
 function reportIssue(check: SchemaCheck<z.ZodType>, issue: z.core.$ZodIssue): void {
@@ -59,8 +81,15 @@ function reportIssue(check: SchemaCheck<z.ZodType>, issue: z.core.$ZodIssue): vo
           place: places.value(path),
           ruleId: 'empty-field',
         })
+      } else if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
+        // YAML reads `title: 1984` as a number: quotes make it text.
+        reportError(file, `\`${name}\` must be text: put it in quotes, \`${displayKey(path)}: "${String(input)}"\``, {
+          place: places.value(path),
+          ruleId: 'wrong-type',
+        })
       } else {
-        reportError(file, `\`${name || 'The front matter'}\` must be ${describeExpected(issue.expected)}, not ${describeValue(input)}`, {
+        const subject = path.length > 0 ? `\`${name}\`` : `The ${check.name}`
+        reportError(file, `${subject} must be ${describeExpected(issue.expected)}, not ${describeValue(input)}`, {
           place: places.value(path),
           ruleId: 'wrong-type',
         })
@@ -79,6 +108,12 @@ function reportIssue(check: SchemaCheck<z.ZodType>, issue: z.core.$ZodIssue): vo
       // Format and refinement checks carry their own wording, written next to the schema.
       reportError(file, `\`${name}\` ${issue.message}`, {place: places.value(path), ruleId: 'invalid-value'})
   }
+}
+
+/** How the field is written in YAML: its key, or `-` for a list item. */
+function displayKey(path: DataPath): string {
+  const last = path.at(-1)
+  return typeof last === 'string' ? last : '-'
 }
 
 /** The field names the schema accepts at `path`, for "did you mean" hints. */

@@ -4,8 +4,11 @@ import {z} from 'zod'
 /** Text that must say something: surrounding white space is dropped, empty text is an error. */
 export const text = z.string().trim().min(1)
 
-/** Lowercase words joined by hyphens: safe in a URL and a file name on every system. */
-export const slugPattern = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u
+/**
+ * Lowercase words joined by hyphens: safe in a URL and a file name on every system. Combining marks are
+ * allowed after a letter, since scripts such as Devanagari need them (`हिन्दी`).
+ */
+export const slugPattern = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}\p{M}]*(?:-[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}\p{M}]*)*$/u
 
 export const slug = z
   .string()
@@ -36,6 +39,14 @@ export const dateTime = z.string().refine(isIsoDateTime, {
   error:
     'must be an ISO 8601 date and time with a time zone, like `2010-05-15T15:43:00Z` or `2010-05-15T21:43:00+06:00`',
 })
+
+/** A link a reader can follow: a web address, or a path on this site. */
+export const linkUrl = z
+  .string()
+  .trim()
+  .refine((value) => (value.startsWith('/') && !value.startsWith('//')) || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), {
+    error: 'must be a web address starting with `https://`, or a path on this site starting with `/`',
+  })
 
 export function isTimeZone(value: string): boolean {
   try {

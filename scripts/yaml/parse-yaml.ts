@@ -28,6 +28,10 @@ export function pathKey(path: DataPath): string {
 export function parseYaml(source: string): ParsedYaml {
   try {
     const events = parseEvents(source, {})
+    const second = secondDocumentStart(events)
+    if (second !== undefined) {
+      return {ok: false, reason: 'a second YAML document starts here: remove the `---` line above it', offset: second}
+    }
     // The core schema keeps dates as the strings the reporter wrote; our schema checks them.
     const [data] = constructFromEvents(events, {source, schema: CORE_SCHEMA})
     return {ok: true, data, positions: locate(events, source)}
@@ -37,6 +41,21 @@ export function parseYaml(source: string): ParsedYaml {
     }
     throw error
   }
+}
+
+/** Where a second document's content starts, if the YAML holds more than one. */
+function secondDocumentStart(events: Event[]): number | undefined {
+  let documents = 0
+  for (const [index, event] of events.entries()) {
+    if (event.type !== EVENT_ID.DOCUMENT) continue
+    documents++
+    if (documents === 2) {
+      const next = events[index + 1]
+      const span = next && next.type !== EVENT_ID.DOCUMENT && next.type !== EVENT_ID.POP ? spanOf(next) : undefined
+      return span?.start ?? 0
+    }
+  }
+  return undefined
 }
 
 type Frame =

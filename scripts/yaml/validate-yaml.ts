@@ -20,6 +20,8 @@ export interface YamlBlock<Schema extends z.ZodType> {
 export interface CheckedYaml<Data> {
   /** The validated data, or undefined when any problem was reported. */
   data?: Data | undefined
+  /** The top-level fields that are valid on their own: later checks use them even when other fields are wrong. */
+  validFields: Partial<Data>
   /** The data as parsed, before validation: lets callers read a field (`draft`) even when others are wrong. */
   raw: unknown
   places: YamlPlaces
@@ -35,7 +37,7 @@ export function validateYaml<Schema extends z.ZodType>(block: YamlBlock<Schema>)
       ruleId: 'yaml-syntax',
       note: 'Check the indentation, and put text containing `: ` or starting with a quote or `[` inside double quotes.',
     })
-    return {raw: undefined, places}
+    return {raw: undefined, validFields: {}, places}
   }
 
   const places = yamlPlaces(file, yamlStart, parsed.positions)
@@ -44,9 +46,9 @@ export function validateYaml<Schema extends z.ZodType>(block: YamlBlock<Schema>)
       place: places.at(0),
       ruleId: 'empty-front-matter',
     })
-    return {raw: parsed.data, places}
+    return {raw: parsed.data, validFields: {}, places}
   }
 
-  const data = checkSchema({schema: block.schema, data: parsed.data, file, places, help: block.help})
-  return {data, raw: parsed.data, places}
+  const {data, validFields} = checkSchema({schema: block.schema, data: parsed.data, file, places, help: block.help, name: block.name})
+  return {data, validFields, raw: parsed.data, places}
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {didYouMean} from '../../scripts/content/did-you-mean.ts'
+import {didYouMean} from '../../scripts/yaml/did-you-mean.ts'
 
 describe('didYouMean', () => {
   const fields = ['title', 'standfirst', 'section', 'published', 'modified', 'byline']
