@@ -54,6 +54,6 @@ export interface Article {
   topics: Topic[]
   inDepth: InDepthGroup[]
   draft: boolean
-  /** The story's text as HTML syntax tree, ready to drop into a layout. */
+  /** The story's text, ready to drop into a layout: `{article.body.children}` (compact: see compact-body.ts). */
   body: Root
 }

@@ -1,56 +1,64 @@
 // Site-wide checks that no single story can see: two stories claiming one URL, two topic names claiming one topic page.
-import type {VFile} from 'vfile'
-import {reportError} from '../problems.ts'
 import type {Article} from './article.ts'
 
-export interface CheckedArticle {
-  file: VFile
+export interface SiteProblem {
+  /** The story the problem is reported on. */
   article: Article
+  reason: string
+  ruleId: string
 }
 
-export function checkSite(entries: readonly CheckedArticle[], displayPath: (file: VFile) => string): void {
-  checkUrls(entries, displayPath)
-  checkTopics(entries, displayPath)
+/**
+ * Returns problems rather than writing them to files: watch mode keeps each story's file between runs, and a
+ * site-wide problem belongs to this run only. `displayPath` names a story's file in messages.
+ */
+export function checkSite(articles: readonly Article[], displayPath: (article: Article) => string): SiteProblem[] {
+  return [...checkUrls(articles, displayPath), ...checkTopics(articles, displayPath)]
 }
 
-/** Reports on every file involved, naming the others, so whichever file the reporter opens says what to do. */
-function checkUrls(entries: readonly CheckedArticle[], displayPath: (file: VFile) => string): void {
-  const byUrl = new Map<string, CheckedArticle[]>()
-  for (const entry of entries) {
-    const group = byUrl.get(entry.article.url)
-    if (group) group.push(entry)
-    else byUrl.set(entry.article.url, [entry])
+/** Reported on every story involved, naming the others, so whichever file the reporter opens says what to do. */
+function checkUrls(articles: readonly Article[], displayPath: (article: Article) => string): SiteProblem[] {
+  const byUrl = new Map<string, Article[]>()
+  for (const article of articles) {
+    const group = byUrl.get(article.url)
+    if (group) group.push(article)
+    else byUrl.set(article.url, [article])
   }
 
+  const problems: SiteProblem[] = []
   for (const [url, group] of byUrl) {
     if (group.length < 2) continue
-    for (const entry of group) {
-      const others = group.filter((other) => other !== entry).map((other) => displayPath(other.file))
-      reportError(entry.file, `Another story has the same URL ${url}: ${others.join(', ')}; give one of them a different \`slug\``, {
-        place: {line: 1, column: 1},
+    for (const article of group) {
+      const others = group.filter((other) => other !== article).map(displayPath)
+      problems.push({
+        article,
+        reason: `Another story has the same URL ${url}: ${others.join(', ')}; give one of them a different \`slug\``,
         ruleId: 'duplicate-url',
       })
     }
   }
+  return problems
 }
 
 /**
  * `Kyrgyzstan` and `kyrgyzstan` are one topic; `C` and `C++` both slug to `c` but are different topics, and
  * one page cannot hold both: the later file (in path order) is asked to rename.
  */
-function checkTopics(entries: readonly CheckedArticle[], displayPath: (file: VFile) => string): void {
-  const first = new Map<string, {name: string; file: VFile}>()
-  for (const {file, article} of entries) {
+function checkTopics(articles: readonly Article[], displayPath: (article: Article) => string): SiteProblem[] {
+  const first = new Map<string, {name: string; article: Article}>()
+  const problems: SiteProblem[] = []
+  for (const article of articles) {
     for (const topic of article.topics) {
       const seen = first.get(topic.slug)
-      if (!seen) first.set(topic.slug, {name: topic.name, file})
+      if (!seen) first.set(topic.slug, {name: topic.name, article})
       else if (seen.name.toLowerCase() !== topic.name.toLowerCase()) {
-        reportError(
-          file,
-          `Topic \`${topic.name}\` would share the page ${topic.url} with \`${seen.name}\` (${displayPath(seen.file)}): rename one`,
-          {place: {line: 1, column: 1}, ruleId: 'topic-collision'},
-        )
+        problems.push({
+          article,
+          reason: `Topic \`${topic.name}\` would share the page ${topic.url} with \`${seen.name}\` (${displayPath(seen.article)}): rename one`,
+          ruleId: 'topic-collision',
+        })
       }
     }
   }
+  return problems
 }

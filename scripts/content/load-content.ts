@@ -7,8 +7,9 @@ import type {SiteConfig} from '../config/site-config.ts'
 import {mapConcurrent} from '../map-concurrent.ts'
 import {hasErrors, reportError} from '../problems.ts'
 import type {Article} from './article.ts'
+import type {LoadedArticle} from './load-article.ts'
 import {checkSite} from './check-site.ts'
-import {findArticles} from './find-articles.ts'
+import {findArticles, type FoundArticles} from './find-articles.ts'
 import {loadArticle} from './load-article.ts'
 
 export interface ContentOptions {
@@ -16,6 +17,14 @@ export interface ContentOptions {
   siteDir: string
   /** Publish stories marked `draft: true` (previews only). */
   includeDrafts?: boolean | undefined
+  /**
+   * Stories loaded by an earlier run (watch mode). A story found again is reused as it was (the same object,
+   * so later stages can tell it did not change) unless its path is in `stale`.
+   */
+  previous?: ReadonlyMap<string, LoadedArticle> | undefined
+  stale?: ReadonlySet<string> | undefined
+  /** The story files found by an earlier run, when none can have been added or removed since (watch mode). */
+  found?: FoundArticles | undefined
 }
 
 export interface Content {
@@ -25,16 +34,20 @@ export interface Content {
 }
 
 export interface LoadedContent {
-  /** Every file that was read, each carrying its own problems. */
+  /** The files with problems (and the configuration's, always), each carrying its own. */
   files: VFile[]
   /** Present when no file has an error. */
   content?: Content | undefined
+  /** Every story as loaded, by path: the `previous` of the next run. */
+  loaded: Map<string, LoadedArticle>
+  /** The story files found: the `found` of a next run in which no file was added or removed. */
+  found?: FoundArticles | undefined
 }
 
 export async function loadContent(options: ContentOptions): Promise<LoadedContent> {
   const siteDir = path.resolve(options.siteDir)
   const {file: configFile, config: site} = await loadSiteConfig(siteDir)
-  if (!site) return {files: [configFile]}
+  if (!site) return {files: [configFile], loaded: new Map()}
 
   const articlesDir = path.join(siteDir, 'articles')
   if (!(await isDirectory(articlesDir))) {
@@ -42,39 +55,58 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
       place: {line: 1, column: 1},
       ruleId: 'missing-articles',
     })
-    return {files: [configFile]}
+    return {files: [configFile], loaded: new Map()}
   }
 
-  const found = await findArticles(articlesDir)
-  const loaded = await mapConcurrent(found.paths, 32, (filePath) => loadArticle(filePath, {site, siteDir}))
+  const found = options.found ?? (await findArticles(articlesDir))
+  // Only new and changed stories are read; the rest are reused as they are.
+  const reusable = (filePath: string) => (options.stale?.has(filePath) ? undefined : options.previous?.get(filePath))
+  const toLoad = found.paths.filter((filePath) => !reusable(filePath))
+  const fresh = new Map(
+    (await mapConcurrent(toLoad, 32, (filePath) => loadArticle(filePath, {site, siteDir}))).map((entry) => [entry.file.path, entry]),
+  )
+  const loadedList = found.paths.map((filePath) => reusable(filePath) ?? fresh.get(filePath)!)
+  const loaded = new Map(loadedList.map((entry) => [entry.file.path, entry]))
 
-  const published = loaded.filter((entry) => options.includeDrafts || !entry.draft)
-  for (const entry of loaded) {
-    if (!options.includeDrafts && entry.draft) excuseDraft(entry.file)
+  const published = loadedList.filter((entry) => entry.article && (options.includeDrafts || !entry.draft))
+  const siteProblems = checkSite(
+    published.map((entry) => entry.article!),
+    (article) => path.relative(siteDir, article.sourcePath),
+  )
+
+  // Site-wide problems and draft leniency go on copies, made only for files with something to report: a story
+  // kept for the next run keeps only its own problems.
+  const files: VFile[] = [configFile, ...found.problems]
+  for (const entry of loadedList) {
+    const own = siteProblems.filter((problem) => problem.article.sourcePath === entry.file.path)
+    if (entry.file.messages.length === 0 && own.length === 0) continue
+    const copy = reportCopy(entry.file, !options.includeDrafts && entry.draft)
+    for (const problem of own) reportError(copy, problem.reason, {place: {line: 1, column: 1}, ruleId: problem.ruleId})
+    files.push(copy)
   }
+  if (files.some(hasErrors)) return {files, loaded, found}
 
-  const entries = published.flatMap((entry) => (entry.article ? [{file: entry.file, article: entry.article}] : []))
-  checkSite(entries, (file) => path.relative(siteDir, file.path))
-
-  const files = [configFile, ...found.problems, ...loaded.map((entry) => entry.file)]
-  if (files.some(hasErrors)) return {files}
-
-  const articles = entries
-    .map((entry) => entry.article)
+  const articles = published
+    .map((entry) => entry.article!)
     .sort((a, b) => b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-  return {files, content: {site, articles}}
+  return {files, content: {site, articles}, loaded, found}
 }
 
-/** A draft is not published, so its problems must not stop a deploy: they are shown as warnings. */
-function excuseDraft(file: VFile): void {
+/**
+ * A copy of a story's file for this run's report. A draft is not published, so its problems must not stop a
+ * deploy: in the copy they are warnings.
+ */
+function reportCopy(file: VFile, excuseAsDraft: boolean): VFile {
+  const copy = new VFile({path: file.path, value: file.value})
   for (const message of file.messages) {
-    if (message.fatal) {
-      message.fatal = false
-      message.note = [message.note, 'This story is a draft, so it is not published and this does not stop the build.']
-        .filter(Boolean)
-        .join(' ')
+    const clone = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as typeof message, message)
+    if (excuseAsDraft && clone.fatal) {
+      clone.fatal = false
+      clone.note = [clone.note, 'This story is a draft, so it is not published and this does not stop the build.'].filter(Boolean).join(' ')
     }
+    copy.messages.push(clone)
   }
+  return copy
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import {validateYaml} from '../yaml/validate-yaml.ts'
 import type {Article, Timestamp, Topic} from './article.ts'
 import {frontMatterHelp, frontMatterSchema, type FrontMatter} from './article-schema.ts'
 import {articleUrl, topicUrl} from './permalinks.ts'
+import {compactBody} from './compact-body.ts'
 import {renderMarkdown} from './render-markdown.ts'
 import {slugify} from './slugify.ts'
 import {splitFrontMatter} from './split-front-matter.ts'
@@ -113,7 +114,7 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
       topics,
       inDepth: data.in_depth ?? [],
       draft,
-      body,
+      body: compactBody(body),
     },
   }
 }

@@ -8,10 +8,14 @@ import type {Page, TopicPage} from './page.ts'
 export const homeStoriesPerSection = 5
 
 export function planPages({site, articles}: Content): Page[] {
+  // Stories first: watch mode writes pages in this order, so the story being edited is written before the indexes.
   const pages: Page[] = articles.map((article) => ({kind: 'article', url: article.url, article}))
 
+  // One pass over the stories, however many sections: with 10,000 stories every pass counts.
+  const bySection = new Map<string, Article[]>(site.sections.map((section) => [section.slug, []]))
+  for (const article of articles) bySection.get(article.section)?.push(article)
   for (const section of site.sections) {
-    pages.push({kind: 'section', url: section.url, section, articles: articles.filter((a) => a.section === section.slug)})
+    pages.push({kind: 'section', url: section.url, section, articles: bySection.get(section.slug) ?? []})
   }
 
   const topicPages = planTopics(articles)
@@ -25,13 +29,16 @@ export function planPages({site, articles}: Content): Page[] {
       .sort((a, b) => a.topic.name.localeCompare(b.topic.name, site.language)),
   })
 
-  const [lead, ...rest] = articles
+  const lead = articles[0]
   pages.push({
     kind: 'home',
     url: '/',
     lead,
     sections: site.sections
-      .map((section) => ({section, articles: rest.filter((a) => a.section === section.slug).slice(0, homeStoriesPerSection)}))
+      .map((section) => ({
+        section,
+        articles: (bySection.get(section.slug) ?? []).filter((article) => article !== lead).slice(0, homeStoriesPerSection),
+      }))
       .filter((group) => group.articles.length > 0),
   })
 

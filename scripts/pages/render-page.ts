@@ -4,7 +4,8 @@ import {unified} from 'unified'
 import type {Layout, Layouts, SiteContext} from './layouts.ts'
 import type {Page} from './page.ts'
 
-const serializer = unified().use(rehypeStringify).freeze()
+// Raw nodes carry only story bodies our own pipeline serialized (see content/compact-body.ts).
+const serializer = unified().use(rehypeStringify, {allowDangerousHtml: true}).freeze()
 
 export function renderPage(page: Page, layouts: Layouts, site: SiteContext): string {
   // Each page kind has its own layout; the lookup keeps the pairing typed.
