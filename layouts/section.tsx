@@ -4,23 +4,26 @@ import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {SectionPage} from '../scripts/pages/page.ts'
 import {Document} from './components/document.tsx'
+import {Pager, pagedTitle} from './components/pager.tsx'
 import {StoryList} from './components/story-card.tsx'
 
 export function sectionLayout(page: SectionPage, site: SiteContext): Root {
-  const {section} = page
+  const {section, pagination} = page
   return Document({
     site,
-    title: section.title,
+    title: pagedTitle(section.title, pagination),
     description: section.description,
     url: page.url,
     section: section.slug,
-    isSectionIndex: true,
+    isSectionIndex: pagination.page === 1,
+    pagination,
     children: [
       <header class="page-header">
-        <h1>{section.title}</h1>
+        <h1>{pagedTitle(section.title, pagination)}</h1>
         {section.description ? <p class="page-description">{section.description}</p> : null}
       </header>,
       StoryList({articles: page.articles, site, level: 2, showSection: false}),
+      Pager({pagination}),
     ],
   })
 }

@@ -6,20 +6,24 @@ import type {TopicPage} from '../scripts/pages/page.ts'
 import {topicsIndexUrl} from '../scripts/content/permalinks.ts'
 import {Document} from './components/document.tsx'
 import {Kicker} from './components/kicker.tsx'
+import {Pager, pagedTitle} from './components/pager.tsx'
 import {StoryList} from './components/story-card.tsx'
 
 export function topicLayout(page: TopicPage, site: SiteContext): Root {
+  const {pagination} = page
   return Document({
     site,
-    title: page.topic.name,
+    title: pagedTitle(page.topic.name, pagination),
     description: `Stories about ${page.topic.name}.`,
     url: page.url,
+    pagination,
     children: [
       <header class="page-header">
         {Kicker({href: topicsIndexUrl, label: 'Topic'})}
-        <h1>{page.topic.name}</h1>
+        <h1>{pagedTitle(page.topic.name, pagination)}</h1>
       </header>,
       StoryList({articles: page.articles, site, level: 2, showSection: true}),
+      Pager({pagination}),
     ],
   })
 }

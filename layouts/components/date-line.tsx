@@ -14,6 +14,7 @@ export function DateLine(props: {article: Article; timezone: string}): Result {
           Published: <time datetime={published.iso}>{formatDateTime(published.epochMs, props.timezone)}</time>
         </span>
       ) : null}
+      {changed ? ' ' : null}
       {modified ? (
         <span>
           Last Modified: <time datetime={modified.iso}>{formatDateTime(modified.epochMs, props.timezone)}</time>

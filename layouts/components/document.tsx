@@ -3,6 +3,7 @@
 import type {Root} from 'hast'
 import type {Child, Result} from 'hastscript'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
+import type {Pagination} from '../../scripts/pages/page.ts'
 import {SiteFooter} from './site-footer.tsx'
 import {SiteHeader} from './site-header.tsx'
 
@@ -17,6 +18,8 @@ export interface DocumentProps {
   section?: string | undefined
   /** True on the section's own index page (`aria-current="page"`), false on its stories. */
   isSectionIndex?: boolean
+  /** Neighbouring pages of a paged list, for `<link rel="prev">` and `<link rel="next">`. */
+  pagination?: Pagination | undefined
   children: Child
 }
 
@@ -31,6 +34,8 @@ export function Document(props: DocumentProps): Root {
         <title>{title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="canonical" href={site.config.url + props.url} />
+        {props.pagination?.previous ? <link rel="prev" href={props.pagination.previous} /> : null}
+        {props.pagination?.next ? <link rel="next" href={props.pagination.next} /> : null}
         <link rel="stylesheet" href={site.stylesheet} />
         {/* No icon yet: an empty one saves every reader a request that would end in a 404. */}
         <link rel="icon" href="data:," />

@@ -14,6 +14,7 @@ export function StoryCard(props: {article: Article; site: SiteContext; level: 2 
       <p class="card-standfirst">{article.standfirst}</p>
       <p class="meta">
         {props.showSection && section ? <span class="meta-section">{section.title}</span> : null}
+        {props.showSection && section ? ' ' : null}
         {ListDate({article, timezone: site.config.timezone})}
       </p>
     </article>

@@ -69,6 +69,7 @@ export async function loadSiteConfig(siteDir: string): Promise<LoadedSiteConfig>
       language: data.language,
       timezone: data.timezone,
       description: data.description,
+      pageSize: data.page_size,
       sections: data.sections.map((section) => ({...section, url: `/${section.slug}/`})),
     },
   }

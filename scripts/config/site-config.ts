@@ -16,6 +16,8 @@ export interface SiteConfig {
   /** IANA zone in which dates are shown and articles are URL-dated. */
   timezone: string
   description?: string | undefined
+  /** How many stories a section or topic page lists; the rest go on `/…/page/2/` and after. */
+  pageSize: number
   /** In navigation order. */
   sections: Section[]
 }

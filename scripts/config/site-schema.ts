@@ -19,6 +19,7 @@ export const siteSchema = z.strictObject({
     .refine(isTimeZone, {error: 'must be an IANA time zone, like `UTC`, `Europe/London` or `Asia/Bishkek`'})
     .default('UTC'),
   description: text.optional(),
+  page_size: z.int({error: 'must be a whole number of stories, like `20`'}).min(1).max(500).default(20),
   sections: z
     .array(
       z.strictObject({
@@ -37,5 +38,6 @@ export const siteHelp: Record<string, string> = {
   url: 'the site’s public address, like `https://example.org`',
   sections: 'the sections, in navigation order, each with `slug` and `title`',
   'sections.slug': 'the section’s part of the URL, like `central-south-asia`',
+  page_size: 'how many stories a section or topic page lists before the next page',
   'sections.title': 'the section’s name, like `Central & South Asia`',
 }

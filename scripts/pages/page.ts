@@ -8,12 +8,23 @@ export interface ArticlePage {
   article: Article
 }
 
+/** Where a page stands in a paged list: page 1 is the list's own URL, later pages `…/page/2/`. */
+export interface Pagination {
+  page: number
+  pages: number
+  /** URL of the page of newer stories, if any. */
+  previous?: string | undefined
+  /** URL of the page of older stories, if any. */
+  next?: string | undefined
+}
+
 export interface SectionPage {
   kind: 'section'
   url: string
   section: Section
-  /** Newest first. */
+  /** This page's stories, newest first. */
   articles: Article[]
+  pagination: Pagination
 }
 
 export interface TopicPage {
@@ -21,6 +32,7 @@ export interface TopicPage {
   url: string
   topic: Topic
   articles: Article[]
+  pagination: Pagination
 }
 
 export interface TopicsPage {

@@ -17,6 +17,7 @@ describe('loadSiteConfig', () => {
       language: 'en',
       timezone: 'UTC',
       description: undefined,
+      pageSize: 20,
       sections: [{slug: 'sport', title: 'Sport', description: undefined, url: '/sport/'}],
     })
   })

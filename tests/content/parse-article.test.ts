@@ -8,6 +8,7 @@ const site: SiteConfig = {
   url: 'https://news.example.org',
   language: 'en',
   timezone: 'UTC',
+  pageSize: 20,
   sections: [
     {slug: 'central-south-asia', title: 'Central & South Asia', url: '/central-south-asia/'},
     {slug: 'middle-east', title: 'Middle East', url: '/middle-east/'},

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {loadContent} from '../../scripts/content/load-content.ts'
 import {homeStoriesPerSection, planPages} from '../../scripts/pages/plan-pages.ts'
-import {makeSite, story} from '../helpers/fixture-site.ts'
+import {makeSite, siteYaml, story} from '../helpers/fixture-site.ts'
 
 async function plan(files: Record<string, string>) {
   const {content} = await loadContent({siteDir: await makeSite(files)})
@@ -56,6 +56,19 @@ describe('planPages', () => {
       ['central-south-asia', ['s7', 's6', 's5', 's4', 's3'].slice(0, homeStoriesPerSection)],
       ['middle-east', ['m']],
     ])
+  })
+
+  it('pages long sections and topics: page 1 at the list’s own URL, the rest at page/2/ and on', async () => {
+    const files: Record<string, string> = {'site.yaml': siteYaml + 'page_size: 2\n'}
+    for (let day = 1; day <= 5; day++) files[`articles/s${day}.md`] = story({published: `2010-05-0${day}T10:00:00Z`, topics: '[Osh]'})
+    const pages = await plan(files)
+    const sections = pages.flatMap((p) => (p.kind === 'section' && p.section.slug === 'central-south-asia' ? [p] : []))
+    expect(sections.map((p) => [p.url, p.articles.map((a) => a.slug), p.pagination])).toEqual([
+      ['/central-south-asia/', ['s5', 's4'], {page: 1, pages: 3, previous: undefined, next: '/central-south-asia/page/2/'}],
+      ['/central-south-asia/page/2/', ['s3', 's2'], {page: 2, pages: 3, previous: '/central-south-asia/', next: '/central-south-asia/page/3/'}],
+      ['/central-south-asia/page/3/', ['s1'], {page: 3, pages: 3, previous: '/central-south-asia/page/2/', next: undefined}],
+    ])
+    expect(pages.filter((p) => p.kind === 'topic').map((p) => p.url)).toEqual(['/topics/osh/', '/topics/osh/page/2/', '/topics/osh/page/3/'])
   })
 
   it('plans the topic index even when no story has topics, since every footer links to it', async () => {
