@@ -37,7 +37,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const layouts = await loadLayouts(options.layoutsDir ?? (await resolveLayoutsDir(path.resolve(options.siteDir))))
   const pages = planPages(content)
-  const {files: filesWritten} = await writeSite(options.outDir, siteOutputs(content, pages, layouts))
+  const stylesheet = await stylesheetOutput(layouts)
+  const {files: filesWritten} = await writeSite(options.outDir, siteOutputs({content, pages, layouts, stylesheet}))
 
   return {
     files,
@@ -51,11 +52,31 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+export interface SiteParts {
+  content: Content
+  pages: readonly Page[]
+  layouts: Layouts
+  stylesheet: StylesheetOutput
+  /** Draw only the pages this accepts (watch mode: the pages whose inputs changed); all by default. */
+  shouldRender?: ((page: Page) => boolean) | undefined
+}
+
+export interface StylesheetOutput {
+  /** `/assets/style.3f2a9c1b7e.css` */
+  url: string
+  contents: Uint8Array
+}
+
+/** The stylesheet under a content-hashed name, so browsers can keep it for a year. */
+export async function stylesheetOutput(layouts: Layouts): Promise<StylesheetOutput> {
+  const contents = await readFile(layouts.stylesheet)
+  return {url: `/assets/${path.basename(layouts.stylesheet, '.css')}.${contentHash(contents)}.css`, contents}
+}
+
 /** Everything the site is made of, produced one file at a time so rendered pages need not all sit in memory. */
-async function* siteOutputs(content: Content, pages: readonly Page[], layouts: Layouts): AsyncGenerator<OutputFile> {
-  const css = await readFile(layouts.stylesheet)
-  const stylesheet = `/assets/${path.basename(layouts.stylesheet, '.css')}.${contentHash(css)}.css`
-  yield {path: stylesheet.slice(1), contents: css}
+export function* siteOutputs(parts: SiteParts): Generator<OutputFile> {
+  const {content, pages, layouts, stylesheet} = parts
+  yield {path: stylesheet.url.slice(1), contents: stylesheet.contents}
 
   const images = new Map<string, string>()
   for (const article of content.articles) {
@@ -63,8 +84,11 @@ async function* siteOutputs(content: Content, pages: readonly Page[], layouts: L
   }
   for (const [url, sourcePath] of images) yield {path: url.slice(1), copyFrom: sourcePath}
 
-  const site: SiteContext = {config: content.site, stylesheet}
-  for (const page of pages) yield {path: outputPathOf(page.url), contents: renderPage(page, layouts, site)}
+  const site: SiteContext = {config: content.site, stylesheet: stylesheet.url}
+  for (const page of pages) {
+    if (parts.shouldRender && !parts.shouldRender(page)) continue
+    yield {path: outputPathOf(page.url), contents: renderPage(page, layouts, site)}
+  }
 }
 
 function contentHash(bytes: Uint8Array): string {

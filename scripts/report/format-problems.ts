@@ -23,8 +23,13 @@ export function countProblems(files: readonly VFile[]): ProblemCount {
   return {errors, warnings, files: withProblems}
 }
 
+export interface FormatOptions {
+  /** Leave out warnings and hints: watch mode's overlay shows only what stops the build. */
+  errorsOnly?: boolean | undefined
+}
+
 /** One line per problem (plus an indented hint where there is one), sorted by file and position. */
-export function formatProblems(files: readonly VFile[], cwd: string = process.cwd()): string {
+export function formatProblems(files: readonly VFile[], cwd: string = process.cwd(), options: FormatOptions = {}): string {
   const lines: string[] = []
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of sorted) {
@@ -33,10 +38,11 @@ export function formatProblems(files: readonly VFile[], cwd: string = process.cw
       (a, b) => (a.line ?? 1) - (b.line ?? 1) || (a.column ?? 1) - (b.column ?? 1),
     )
     for (const message of messages) {
+      if (options.errorsOnly && !message.fatal) continue
       const severity = message.fatal ? 'error' : 'warning'
       const rule = message.ruleId ? ` [${message.ruleId}]` : ''
       lines.push(`${name}:${message.line ?? 1}:${message.column ?? 1}: ${severity}: ${message.reason}${rule}`)
-      if (message.note) lines.push(`    ${message.note}`)
+      if (message.note && !options.errorsOnly) lines.push(`    ${message.note}`)
     }
   }
   return lines.join('\n')

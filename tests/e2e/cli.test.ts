@@ -4,7 +4,7 @@ import {readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {makeSite, readPage, story} from '../helpers/fixture-site.ts'
+import {makeSite, readPage, siteYaml, story, textOf} from '../helpers/fixture-site.ts'
 
 const repository = fileURLToPath(new URL('../../', import.meta.url))
 const tsx = path.join(repository, 'node_modules/.bin/tsx')
@@ -35,6 +35,31 @@ describe('npm run build', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^Built 2 articles in 2 sections: 8 pages \(9 files\) written to .*public\/ in \d+\.\d\d s\n$/)
     expect((await readPage(out, '/middle-east/')).text('.story-list .card-title')).toBe('Clashes erupt in south Kyrgyzstan')
+  })
+
+  it('pages a long section, with a visible pager and rel links for crawlers', async () => {
+    const files: Record<string, string> = {'site.yaml': siteYaml + 'page_size: 2\n'}
+    for (let day = 1; day <= 5; day++) files[`articles/s${day}.md`] = story({title: `Story ${day}`, published: `2010-05-0${day}T10:00:00Z`})
+    const site = await makeSite(files)
+    const out = path.join(site, 'dist')
+    expect((await build('--site', site, '--out', out)).code).toBe(0)
+
+    const first = await readPage(out, '/central-south-asia/')
+    expect(first.all('.card-title').map(textOf)).toEqual(['Story 5', 'Story 4'])
+    expect(first.text('.pager')).toBe('Page 1 of 3 Older stories')
+    expect(first.one('link[rel=next]').properties.href).toBe('/central-south-asia/page/2/')
+
+    const second = await readPage(out, '/central-south-asia/page/2/')
+    expect(second.text('h1')).toBe('Central & South Asia, page 2')
+    expect(second.text('title')).toBe('Central & South Asia, page 2 | Test Desk')
+    expect(second.text('.story-list .card-title')).toBe('Story 3')
+    expect(second.text('.pager')).toBe('Newer stories Page 2 of 3 Older stories')
+    expect([second.one('link[rel=prev]').properties.href, second.one('link[rel=next]').properties.href]).toEqual([
+      '/central-south-asia/',
+      '/central-south-asia/page/3/',
+    ])
+    expect(second.one('link[rel=canonical]').properties.href).toBe('https://news.example.org/central-south-asia/page/2/')
+    expect((await readPage(out, '/central-south-asia/page/3/')).text('.story-list .card-title')).toBe('Story 1')
   })
 
   it('reports every error in every file as file:line:column, exits non-zero and keeps the previous site', async () => {

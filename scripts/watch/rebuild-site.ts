@@ -1,0 +1,129 @@
+// Watch mode's build: the same stages as `npm run build`, remembering the last run so that only what changed is read, drawn and written.
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {siteOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
+import type {LoadedArticle} from '../content/load-article.ts'
+import type {FoundArticles} from '../content/find-articles.ts'
+import {loadContent} from '../content/load-content.ts'
+import {outputPathOf} from '../content/permalinks.ts'
+import {updateSite} from '../output/update-site.ts'
+import {writeSite, type OutputFile} from '../output/write-site.ts'
+import type {Layouts} from '../pages/layouts.ts'
+import {loadLayouts, resolveLayoutsDir} from '../pages/load-layouts.ts'
+import {pageInputs, sameInputs} from '../pages/page-inputs.ts'
+import {planPages} from '../pages/plan-pages.ts'
+import {reportError} from '../problems.ts'
+
+export interface RebuildOptions {
+  siteDir: string
+  outDir: string
+  /** Watch mode shows drafts, marked as such. */
+  includeDrafts: boolean
+}
+
+/** What changed since the last run, as the watcher saw it. */
+export interface SourceChanges {
+  /** Story files added, changed or deleted. */
+  articles: Set<string>
+  /** The site configuration or a layout changed: every story is read and every page drawn again. */
+  everything: boolean
+  /** Only existing stories changed (no file or folder added or removed), so the last list of story files still holds. */
+  contentsOnly?: boolean | undefined
+}
+
+export interface RebuildResult {
+  ok: boolean
+  /** Every file read, with its problems (or one problem naming a layout that failed to load). */
+  files: VFile[]
+  /** Public URLs of the pages written or removed: the pages a browser showing them should reload. */
+  changedUrls: string[]
+  /** Pages drawn and files written this run. */
+  rendered: number
+  written: number
+  removed: number
+}
+
+export type Rebuild = (changes: SourceChanges) => Promise<RebuildResult>
+
+export function createRebuild(options: RebuildOptions): Rebuild {
+  let loaded = new Map<string, LoadedArticle>()
+  let found: FoundArticles | undefined
+  let layouts: Layouts | undefined
+  let stylesheet: StylesheetOutput | undefined
+  /** What each page was last drawn from, by URL. */
+  let drawnFrom = new Map<string, readonly unknown[]>()
+  /** Every file of the site as last written. */
+  let written = new Set<string>()
+  // A configuration or layout change stays pending until a run gets through, so a broken save followed by a
+  // story edit still reloads everything.
+  let everythingPending = true
+
+  return async function rebuild(changes) {
+    everythingPending ||= changes.everything
+    const everything = everythingPending
+    const result = await loadContent({
+      siteDir: options.siteDir,
+      includeDrafts: options.includeDrafts,
+      previous: everything ? undefined : loaded,
+      stale: changes.articles,
+      found: everything || !changes.contentsOnly ? undefined : found,
+    })
+    loaded = result.loaded
+    found = result.found
+    const failed = (files: VFile[]): RebuildResult => ({ok: false, files, changedUrls: [], rendered: 0, written: 0, removed: 0})
+    if (!result.content) return failed(result.files)
+
+    if (everything) {
+      try {
+        layouts = await loadLayouts(await resolveLayoutsDir(path.resolve(options.siteDir)))
+        stylesheet = await stylesheetOutput(layouts)
+      } catch (error) {
+        // A layout saved half-edited must not stop the watcher: say what is wrong and keep the last good site.
+        const file = new VFile({path: path.join(options.siteDir, 'layouts')})
+        reportError(file, `The layouts could not be loaded: ${(error as Error).message}`, {ruleId: 'layouts'})
+        return failed([...result.files, file])
+      }
+      drawnFrom = new Map()
+    }
+    if (!layouts || !stylesheet) return failed(result.files)
+
+    const pages = planPages(result.content)
+    const changed = new Set(pages.filter((page) => !sameInputs(drawnFrom.get(page.url), pageInputs(page))))
+
+    const current = new Set(pages.map((page) => outputPathOf(page.url)))
+    current.add(stylesheet.url.slice(1))
+    for (const article of result.content.articles) if (article.image) current.add(article.image.url.slice(1))
+    const removed = [...written].filter((file) => !current.has(file))
+
+    // Drawn one at a time as they are written, stories first, so the story being edited is written soonest.
+    // Assets have content-hashed names: one already written is already right.
+    let count = 0
+    const toWrite = function* (outputs: Iterable<OutputFile>) {
+      for (const file of outputs) {
+        if (file.path.startsWith('assets/') && written.has(file.path)) continue
+        count++
+        yield file
+      }
+    }
+    const outputs = siteOutputs({content: result.content, pages, layouts, stylesheet, shouldRender: (page) => changed.has(page)})
+    if (written.size === 0) await writeSite(options.outDir, toWrite(outputs))
+    else await updateSite(options.outDir, toWrite(outputs), removed)
+
+    drawnFrom = new Map(pages.map((page) => [page.url, changed.has(page) ? pageInputs(page) : drawnFrom.get(page.url)!]))
+    written = current
+    everythingPending = false
+    return {
+      ok: true,
+      files: result.files,
+      changedUrls: [...[...changed].map((page) => page.url), ...removed.map(urlOfOutput)],
+      rendered: changed.size,
+      written: count,
+      removed: removed.length,
+    }
+  }
+}
+
+/** `a/b/index.html` -> `/a/b/`, `404.html` -> `/404.html`. */
+export function urlOfOutput(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`
+}

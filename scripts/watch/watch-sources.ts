@@ -1,0 +1,123 @@
+// Watches a site's stories, configuration and layouts, and turns bursts of saves into one rebuild at a time.
+import {stat} from 'node:fs/promises'
+import path from 'node:path'
+import {watch} from 'chokidar'
+import type {SourceChanges} from './rebuild-site.ts'
+
+export interface WatchOptions {
+  siteDir: string
+  /** The layouts in use: the site's own, or the repository's. */
+  layoutsDir: string
+  /** Called with everything that changed since the last call; never while an earlier call is still running. */
+  rebuild: (changes: SourceChanges) => Promise<void>
+  /** How long to wait for more saves before rebuilding: an editor saving several files, a `git checkout`. */
+  settleMs?: number | undefined
+}
+
+export interface SourceWatcher {
+  /** Resolves once the watcher sees changes. */
+  ready: Promise<void>
+  /** Resolves when no rebuild is running or waiting. */
+  idle(): Promise<void>
+  close(): Promise<void>
+}
+
+export function watchSources(options: WatchOptions): SourceWatcher {
+  const articlesDir = path.join(options.siteDir, 'articles')
+  const configFile = path.join(options.siteDir, 'site.yaml')
+  const inside = (dir: string, file: string) => file === dir || file.startsWith(dir + path.sep)
+
+  let pending: SourceChanges | undefined
+  let running: Promise<void> | undefined
+  let timer: NodeJS.Timeout | undefined
+
+  const flush = () => {
+    timer = undefined
+    if (running || !pending) return
+    const changes = pending
+    pending = undefined
+    running = options.rebuild(changes).finally(() => {
+      running = undefined
+      // Saves that arrived during the rebuild are built right after it, together.
+      if (pending) schedule()
+    })
+  }
+  const schedule = () => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(flush, options.settleMs ?? 10)
+  }
+  const record = (file: string, isStory: boolean, contentsOnly: boolean) => {
+    pending ??= {articles: new Set(), everything: false, contentsOnly: true}
+    if (isStory) pending.articles.add(file)
+    else pending.everything = true
+    pending.contentsOnly &&= contentsOnly
+    schedule()
+  }
+
+  // The site folder itself is watched, not articles/, so that deleting and recreating articles/ is seen.
+  const watcher = watch([options.siteDir, options.layoutsDir], {
+    ignoreInitial: true,
+    ignored: (file) => {
+      const name = path.basename(file)
+      if (name.startsWith('.') && file !== options.siteDir) return true
+      return !(
+        file === options.siteDir ||
+        file === configFile ||
+        inside(articlesDir, file) ||
+        inside(options.layoutsDir, file)
+      )
+    },
+  })
+  const classify = (absolute: string, contentsOnly: boolean) => {
+    if (absolute === configFile || inside(options.layoutsDir, absolute)) record(absolute, false, contentsOnly)
+    else if (inside(articlesDir, absolute)) record(absolute, true, contentsOnly)
+  }
+
+  // chokidar drops a second change to one file within 50 ms of the first, so a quick second save (or an
+  // editor writing twice) would leave the preview showing the first. Look again once that window has passed.
+  const recheckAfterMs = 75
+  const rechecks = new Map<string, NodeJS.Timeout>()
+  const recheck = async (absolute: string, seen: number | undefined) => {
+    rechecks.delete(absolute)
+    const now = await modifiedAt(absolute)
+    if (now !== seen) {
+      classify(absolute, now !== undefined && seen !== undefined)
+      rechecks.set(absolute, setTimeout(() => void recheck(absolute, now), recheckAfterMs))
+    }
+  }
+
+  watcher.on('all', (event, file) => {
+    const absolute = path.resolve(file)
+    // Only a change to an existing file leaves the list of story files as it was.
+    classify(absolute, event === 'change')
+    if (event === 'change' || event === 'add') {
+      void modifiedAt(absolute).then((seen) => {
+        clearTimeout(rechecks.get(absolute))
+        rechecks.set(absolute, setTimeout(() => void recheck(absolute, seen), recheckAfterMs))
+      })
+    }
+  })
+
+  return {
+    ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    async idle() {
+      while (running || pending || timer || rechecks.size > 0) await (running ?? new Promise((resolve) => setTimeout(resolve, 5)))
+    },
+    async close() {
+      if (timer) clearTimeout(timer)
+      for (const pendingCheck of rechecks.values()) clearTimeout(pendingCheck)
+      rechecks.clear()
+      pending = undefined
+      await watcher.close()
+      await running
+    },
+  }
+}
+
+async function modifiedAt(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).mtimeMs
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,88 @@
+import {readFile, rm, stat, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {createRebuild, type SourceChanges} from '../../scripts/watch/rebuild-site.ts'
+import {makeSite, readPage, story} from '../helpers/fixture-site.ts'
+
+const nothing = (): SourceChanges => ({articles: new Set(), everything: false})
+const changed = (...files: string[]): SourceChanges => ({articles: new Set(files), everything: false})
+
+async function setUp() {
+  const site = await makeSite({
+    'articles/a.md': story({title: 'Story A', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}),
+    'articles/b.md': story({title: 'Story B', section: 'middle-east', published: '2010-05-14T10:00:00Z'}),
+  })
+  const out = path.join(site, 'preview')
+  const rebuild = createRebuild({siteDir: site, outDir: out, includeDrafts: true})
+  const first = await rebuild({articles: new Set(), everything: true})
+  expect(first.ok).toBe(true)
+  return {site, out, rebuild, first}
+}
+
+describe('watch mode’s rebuild', () => {
+  it('draws every page the first time', async () => {
+    const {first} = await setUp()
+    // Two stories, two sections, one topic, the topic index, the front page and the 404 page.
+    expect(first.rendered).toBe(8)
+  })
+
+  it('draws nothing and writes nothing when nothing changed', async () => {
+    const {rebuild} = await setUp()
+    expect(await rebuild(nothing())).toMatchObject({ok: true, rendered: 0, written: 0, removed: 0, changedUrls: []})
+  })
+
+  it('redraws a changed story and only the pages that list it', async () => {
+    const {site, out, rebuild} = await setUp()
+    const before = (await stat(path.join(out, 'middle-east/index.html'))).mtimeMs
+    await writeFile(path.join(site, 'articles/a.md'), story({title: 'Story A, updated', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}))
+    const result = await rebuild(changed(path.join(site, 'articles/a.md')))
+    expect(result.changedUrls.sort()).toEqual(['/', '/central-south-asia/', '/central-south-asia/2010/05/15/a/', '/topics/osh/'])
+    expect((await readPage(out, '/central-south-asia/2010/05/15/a/')).text('h1')).toBe('Story A, updated')
+    expect((await stat(path.join(out, 'middle-east/index.html'))).mtimeMs).toBe(before)
+  })
+
+  it('adds a new story to its section, and removes a deleted one everywhere, folders and all', async () => {
+    const {site, out, rebuild} = await setUp()
+    await writeFile(path.join(site, 'articles/c.md'), story({title: 'Story C', published: '2010-05-16T10:00:00Z'}))
+    await rebuild(changed(path.join(site, 'articles/c.md')))
+    expect((await readPage(out, '/central-south-asia/')).all('.card-title').length).toBe(2)
+
+    await rm(path.join(site, 'articles/c.md'))
+    const result = await rebuild(changed(path.join(site, 'articles/c.md')))
+    expect(result.changedUrls).toContain('/central-south-asia/2010/05/16/c/')
+    expect((await readPage(out, '/central-south-asia/')).all('.card-title').length).toBe(1)
+    await expect(stat(path.join(out, 'central-south-asia/2010/05/16'))).rejects.toThrow()
+  })
+
+  it('keeps the last good site when a save breaks a story, and recovers on the next good save', async () => {
+    const {site, out, rebuild} = await setUp()
+    const file = path.join(site, 'articles/a.md')
+    const good = await readFile(path.join(out, 'index.html'), 'utf8')
+    await writeFile(file, story({title: '', section: 'sport'}))
+    const broken = await rebuild(changed(file))
+    expect(broken.ok).toBe(false)
+    expect(broken.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toEqual(['missing-field', 'unknown-section'])
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(good)
+
+    await writeFile(file, story({title: 'Story A, fixed', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}))
+    const fixed = await rebuild(changed(file))
+    expect(fixed.ok).toBe(true)
+    expect((await readPage(out, '/')).text('.lead-title')).toBe('Story A, fixed')
+  })
+
+  it('redraws every page when the configuration changes', async () => {
+    const {site, out, rebuild} = await setUp()
+    const yaml = await readFile(path.join(site, 'site.yaml'), 'utf8')
+    await writeFile(path.join(site, 'site.yaml'), yaml.replace('name: Test Desk', 'name: Renamed Desk'))
+    const result = await rebuild({articles: new Set(), everything: true})
+    expect(result.rendered).toBe(8)
+    expect((await readPage(out, '/middle-east/')).text('.site-name')).toBe('Renamed Desk')
+  })
+
+  it('shows drafts, marked as drafts', async () => {
+    const {site, out, rebuild} = await setUp()
+    await writeFile(path.join(site, 'articles/d.md'), story({title: 'Not yet', draft: 'true', published: '2010-05-16T10:00:00Z'}))
+    await rebuild(changed(path.join(site, 'articles/d.md')))
+    expect((await readPage(out, '/central-south-asia/2010/05/16/d/')).text('.draft-banner')).toBe('Draft: this story is not published.')
+  })
+})
