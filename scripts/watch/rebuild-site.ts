@@ -23,7 +23,7 @@ export interface RebuildOptions {
 
 /** What changed since the last run, as the watcher saw it. */
 export interface SourceChanges {
-  /** Story files added, changed or deleted. */
+  /** Story files added, changed or deleted; `<folder>/*` stands for every story in that folder. */
   articles: Set<string>
   /** The site configuration or a layout changed: every story is read and every page drawn again. */
   everything: boolean
@@ -52,8 +52,9 @@ export function createRebuild(options: RebuildOptions): Rebuild {
   let stylesheet: StylesheetOutput | undefined
   /** What each page was last drawn from, by URL. */
   let drawnFrom = new Map<string, readonly unknown[]>()
-  /** Every file of the site as last written. */
-  let written = new Set<string>()
+  /** Assets (stylesheet, photos) as last written. */
+  let writtenAssets = new Set<string>()
+  let firstRun = true
   // A configuration or layout change stays pending until a run gets through, so a broken save followed by a
   // story edit still reloads everything.
   let everythingPending = true
@@ -65,7 +66,7 @@ export function createRebuild(options: RebuildOptions): Rebuild {
       siteDir: options.siteDir,
       includeDrafts: options.includeDrafts,
       previous: everything ? undefined : loaded,
-      stale: changes.articles,
+      stale: expandFolders(changes.articles, loaded),
       found: everything || !changes.contentsOnly ? undefined : found,
     })
     loaded = result.loaded
@@ -90,37 +91,51 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     const pages = planPages(result.content)
     const changed = new Set(pages.filter((page) => !sameInputs(drawnFrom.get(page.url), pageInputs(page))))
 
-    const current = new Set(pages.map((page) => outputPathOf(page.url)))
-    current.add(stylesheet.url.slice(1))
-    for (const article of result.content.articles) if (article.image) current.add(article.image.url.slice(1))
-    const removed = [...written].filter((file) => !current.has(file))
+    // Pages gone since the last run, and assets no longer used: their files are removed.
+    const urls = new Set(pages.map((page) => page.url))
+    const assets = new Set([stylesheet.url.slice(1)])
+    for (const article of result.content.articles) if (article.image) assets.add(article.image.url.slice(1))
+    const goneUrls = [...drawnFrom.keys()].filter((url) => !urls.has(url))
+    const removed = [...goneUrls.map(outputPathOf), ...[...writtenAssets].filter((file) => !assets.has(file))]
 
     // Drawn one at a time as they are written, stories first, so the story being edited is written soonest.
     // Assets have content-hashed names: one already written is already right.
     let count = 0
     const toWrite = function* (outputs: Iterable<OutputFile>) {
       for (const file of outputs) {
-        if (file.path.startsWith('assets/') && written.has(file.path)) continue
+        if (file.path.startsWith('assets/') && writtenAssets.has(file.path)) continue
         count++
         yield file
       }
     }
     const outputs = siteOutputs({content: result.content, pages, layouts, stylesheet, shouldRender: (page) => changed.has(page)})
-    if (written.size === 0) await writeSite(options.outDir, toWrite(outputs))
+    if (firstRun) await writeSite(options.outDir, toWrite(outputs))
     else await updateSite(options.outDir, toWrite(outputs), removed)
 
-    drawnFrom = new Map(pages.map((page) => [page.url, changed.has(page) ? pageInputs(page) : drawnFrom.get(page.url)!]))
-    written = current
+    for (const page of changed) drawnFrom.set(page.url, pageInputs(page))
+    for (const url of goneUrls) drawnFrom.delete(url)
+    writtenAssets = assets
+    firstRun = false
     everythingPending = false
     return {
       ok: true,
       files: result.files,
-      changedUrls: [...[...changed].map((page) => page.url), ...removed.map(urlOfOutput)],
+      changedUrls: [...[...changed].map((page) => page.url), ...goneUrls],
       rendered: changed.size,
       written: count,
       removed: removed.length,
     }
   }
+}
+
+/** Turns `<folder>/*` entries into the stories known in that folder. */
+function expandFolders(changed: ReadonlySet<string>, loaded: ReadonlyMap<string, LoadedArticle>): Set<string> {
+  const stale = new Set<string>()
+  for (const entry of changed) {
+    if (!entry.endsWith(`${path.sep}*`)) stale.add(entry)
+    else for (const file of loaded.keys()) if (path.dirname(file) === path.dirname(entry)) stale.add(file)
+  }
+  return stale
 }
 
 /** `a/b/index.html` -> `/a/b/`, `404.html` -> `/404.html`. */

@@ -4,6 +4,8 @@ import path from 'node:path'
 import {watch} from 'chokidar'
 import type {SourceChanges} from './rebuild-site.ts'
 
+const imageFile = /\.(?:jpe?g|png|gif|webp|avif|svg)$/i
+
 export interface WatchOptions {
   siteDir: string
   /** The layouts in use: the site's own, or the repository's. */
@@ -70,7 +72,13 @@ export function watchSources(options: WatchOptions): SourceWatcher {
   })
   const classify = (absolute: string, contentsOnly: boolean) => {
     if (absolute === configFile || inside(options.layoutsDir, absolute)) record(absolute, false, contentsOnly)
-    else if (inside(articlesDir, absolute)) record(absolute, true, contentsOnly)
+    else if (!inside(articlesDir, absolute)) return
+    else if (/\.md$/i.test(absolute)) record(absolute, true, contentsOnly)
+    // A photo changed: the stories beside it are read again (their image's size and hashed name may change).
+    else if (imageFile.test(absolute)) record(path.join(path.dirname(absolute), '*'), true, contentsOnly)
+    // Folders come and go with stories in them: the list of story files is made again.
+    else if (!path.extname(absolute)) record(absolute, true, false)
+    // Anything else (an editor's temporary file, `sedX1b2c3`, `notes.txt~`) is not part of the site.
   }
 
   // chokidar drops a second change to one file within 50 ms of the first, so a quick second save (or an

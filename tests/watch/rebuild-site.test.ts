@@ -79,6 +79,33 @@ describe('watch mode’s rebuild', () => {
     expect((await readPage(out, '/middle-east/')).text('.site-name')).toBe('Renamed Desk')
   })
 
+  it('reads again the stories beside a changed photo, and drops the old photo file', async () => {
+    const png = (width: number) => {
+      // A minimal PNG header is enough for the size reader: signature, IHDR length and type, width, height.
+      const bytes = Buffer.alloc(33)
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(bytes)
+      bytes.writeUInt32BE(width, 16)
+      bytes.writeUInt32BE(1, 20)
+      return bytes
+    }
+    const site = await makeSite({
+      'articles/photo.md': story({image: '\n  src: crowd.png\n  alt: A crowd'}),
+      'articles/crowd.png': png(10),
+    })
+    const out = path.join(site, 'preview')
+    const rebuild = createRebuild({siteDir: site, outDir: out, includeDrafts: true})
+    await rebuild({articles: new Set(), everything: true})
+    const before = (await readPage(out, '/central-south-asia/2010/05/15/photo/')).one('img').properties
+
+    await writeFile(path.join(site, 'articles/crowd.png'), png(20))
+    const result = await rebuild(changed(path.join(site, 'articles', '*')))
+    const after = (await readPage(out, '/central-south-asia/2010/05/15/photo/')).one('img').properties
+    expect([before.width, after.width]).toEqual([10, 20])
+    expect(after.src).not.toBe(before.src)
+    expect(result.removed).toBe(1)
+    await expect(stat(path.join(out, String(before.src)))).rejects.toThrow()
+  })
+
   it('shows drafts, marked as drafts', async () => {
     const {site, out, rebuild} = await setUp()
     await writeFile(path.join(site, 'articles/d.md'), story({title: 'Not yet', draft: 'true', published: '2010-05-16T10:00:00Z'}))
