@@ -23,6 +23,7 @@ export function homeLayout(page: HomePage, site: SiteContext): Root {
         <article class="lead-story">
           {lead.image ? Figure({image: lead.image, className: 'lead-figure', lazy: false}) : null}
           <div class="lead-text">
+            {lead.draft ? <p class="draft-label">Draft</p> : null}
             {leadSection ? Kicker({href: leadSection.url, label: leadSection.title}) : null}
             <h2 class="lead-title">
               <a href={lead.url}>{lead.title}</a>

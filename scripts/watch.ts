@@ -72,28 +72,34 @@ async function main(): Promise<void> {
     live.publish({changedUrls: result.changedUrls, problems: result.ok ? [] : lines})
   }
 
-  await run({articles: new Set(), everything: true}, 'Built the site')
+  // Watching starts before the first build, which goes through the same queue: a save made while a large
+  // archive builds is built right after it.
+  const watcher = watchSources({
+    siteDir,
+    layoutsDir: await resolveLayoutsDir(siteDir),
+    rebuild: (changes) => run(changes, changes.everything && firstBuild ? 'Built the site' : describe(changes, siteDir)),
+  })
+  let firstBuild = true
+  await watcher.ready
+  watcher.request({articles: new Set(), everything: true})
+  await watcher.idle()
+  firstBuild = false
 
   const server = await startPreviewServer({
     root: await ensureDir(outDir),
     host: values.host,
     port,
-    transformHtml: (html, file) => live.transformHtml(html, file),
+    transformHtml: (html, served) => live.transformHtml(html, served),
     handle: (request, response) => live.handle(request, response),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new SetupError(`Port ${port} is in use: try --port ${port + 1}`)
     throw error
   })
 
-  const watcher = watchSources({
-    siteDir,
-    layoutsDir: await resolveLayoutsDir(siteDir),
-    rebuild: (changes) => run(changes, describe(changes, siteDir)),
-  })
-  await watcher.ready
   console.log(`Preview: ${server.url}  (watching ${path.relative(cwd, siteDir) || '.'}; Ctrl-C to stop)`)
 
   const stop = async () => {
+    console.log('Stopping after the current rebuild (press Ctrl-C again to stop at once)...')
     // Let a rebuild in progress finish its writes, so nothing is left half-written.
     await watcher.close()
     live.close()

@@ -10,6 +10,7 @@ export function StoryCard(props: {article: Article; site: SiteContext; level: 2 
   const section = site.config.sections.find((s) => s.slug === article.section)
   return (
     <article class="card">
+      {article.draft ? <p class="draft-label">Draft</p> : null}
       {h(`h${props.level}`, {class: 'card-title'}, <a href={article.url}>{article.title}</a>)}
       <p class="card-standfirst">{article.standfirst}</p>
       <p class="meta">

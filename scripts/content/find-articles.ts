@@ -13,7 +13,7 @@ export interface FoundArticles {
 }
 
 // Markdown written under another name: a reporter expects these published, so they are errors, not silence.
-const otherMarkdown = /\.(?:markdown|mdown|mkd|mkdn|md)$/i
+export const otherMarkdown = /\.(?:markdown|mdown|mkd|mkdn|md)$/i
 
 export async function findArticles(articlesDir: string): Promise<FoundArticles> {
   // Hidden files and folders are editors' and tools' business (swap files, .git), not stories.

@@ -13,10 +13,22 @@ export interface PreviewServerOptions {
   host?: string | undefined
   /** 0 picks a free port. */
   port?: number | undefined
-  /** Changes each HTML page as it is served (watch mode adds its reload script and overlay here); the files stay as built. */
-  transformHtml?: ((html: string, file: string) => string) | undefined
+  /**
+   * Changes each HTML page as it is served (watch mode adds its reload script and overlay here); the files stay
+   * as built. Also called, with no file, for an address the site cannot answer at all (nothing built yet).
+   */
+  transformHtml?: ((html: string, served: ServedPage) => string) | undefined
   /** Answers requests the site does not (watch mode's event stream); returns true when it handled one. */
   handle?: ((request: IncomingMessage, response: ServerResponse) => boolean) | undefined
+}
+
+/** What the browser asked for, and what answered it. */
+export interface ServedPage {
+  /** The request's path: `/central-south-asia/`. */
+  path: string
+  /** The file served, if any: the page itself, or 404.html. */
+  file?: string | undefined
+  status: number
 }
 
 export interface PreviewServer {
@@ -76,12 +88,20 @@ async function serve(root: string, options: PreviewServerOptions, request: Incom
     response.writeHead(405, {allow: 'GET, HEAD'}).end()
     return
   }
-  const resolution = await resolveRequest(root, new URL(request.url ?? '/', 'http://localhost').pathname)
+  const requestPath = new URL(request.url ?? '/', 'http://localhost').pathname
+  const resolution = await resolveRequest(root, requestPath)
   switch (resolution.kind) {
     case 'bad-request':
       response.writeHead(400, {'content-type': 'text/plain; charset=utf-8'}).end('Bad request\n')
       return
     case 'not-found':
+      if (options.transformHtml) {
+        // Nothing built yet (the first build failed): an HTML page, so watch mode can show why, and reload when fixed.
+        const page = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not built yet</title></head><body><p>There is no page here yet.</p></body></html>'
+        response.writeHead(404, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'})
+        response.end(options.transformHtml(page, {path: requestPath, status: 404}))
+        return
+      }
       response.writeHead(404, {'content-type': 'text/plain; charset=utf-8'}).end('Not found\n')
       return
     case 'redirect':
@@ -92,7 +112,11 @@ async function serve(root: string, options: PreviewServerOptions, request: Incom
       // A preview always shows the latest build.
       const headers = {'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff'}
       if (type.startsWith('text/html') && options.transformHtml) {
-        const html = options.transformHtml(await readFile(resolution.file, 'utf8'), resolution.file)
+        const html = options.transformHtml(await readFile(resolution.file, 'utf8'), {
+          path: requestPath,
+          file: resolution.file,
+          status: resolution.status,
+        })
         response.writeHead(resolution.status, headers)
         response.end(request.method === 'HEAD' ? undefined : html)
         return

@@ -1,13 +1,14 @@
 // Tells open preview pages when to reload (server-sent events), and shows build problems over the page being previewed.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import path from 'node:path'
+import type {ServedPage} from '../serve/preview-server.ts'
 import {urlOfOutput} from './rebuild-site.ts'
 
 export interface LiveReload {
   /** For the preview server: answers the event stream. */
   handle(request: IncomingMessage, response: ServerResponse): boolean
   /** For the preview server: adds the overlay (when there are problems) and the reload script to a page. */
-  transformHtml(html: string, file: string): string
+  transformHtml(html: string, served: ServedPage): string
   /** After each rebuild: the pages that changed, and the problems now standing (empty when the build is good). */
   publish(update: {changedUrls: readonly string[]; problems: readonly string[]}): void
   close(): void
@@ -41,8 +42,9 @@ export function createLiveReload(root: string): LiveReload {
       return true
     },
 
-    transformHtml(html, file) {
-      const page = urlOfOutput(path.relative(root, file).split(path.sep).join('/'))
+    transformHtml(html, served) {
+      // A "not found" answer is about the address asked for: when a page appears there, it reloads.
+      const page = served.file && served.status === 200 ? urlOfOutput(path.relative(root, served.file).split(path.sep).join('/')) : served.path
       const script = `<script>(()=>{const s=new EventSource(${scriptValue(`${eventsPath}?page=${encodeURIComponent(page)}&since=${version}`)});s.addEventListener("reload",()=>location.reload())})()</script>`
       const withOverlay = problems.length > 0 ? html.replace(/<body[^>]*>/, (body) => body + overlay(problems)) : html
       return withOverlay.includes('</body>') ? withOverlay.replace('</body>', `${script}</body>`) : withOverlay + script

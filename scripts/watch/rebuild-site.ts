@@ -84,12 +84,13 @@ export function createRebuild(options: RebuildOptions): Rebuild {
         reportError(file, `The layouts could not be loaded: ${(error as Error).message}`, {ruleId: 'layouts'})
         return failed([...result.files, file])
       }
-      drawnFrom = new Map()
     }
     if (!layouts || !stylesheet) return failed(result.files)
 
     const pages = planPages(result.content)
-    const changed = new Set(pages.filter((page) => !sameInputs(drawnFrom.get(page.url), pageInputs(page))))
+    // After a configuration or layout change every page is redrawn; what was drawn before is still remembered,
+    // so pages that no longer exist (a removed section, a shorter list) are found and removed.
+    const changed = new Set(pages.filter((page) => everything || !sameInputs(drawnFrom.get(page.url), pageInputs(page))))
 
     // Pages gone since the last run, and assets no longer used: their files are removed.
     const urls = new Set(pages.map((page) => page.url))
@@ -109,8 +110,17 @@ export function createRebuild(options: RebuildOptions): Rebuild {
       }
     }
     const outputs = siteOutputs({content: result.content, pages, layouts, stylesheet, shouldRender: (page) => changed.has(page)})
-    if (firstRun) await writeSite(options.outDir, toWrite(outputs))
-    else await updateSite(options.outDir, toWrite(outputs), removed)
+    try {
+      if (firstRun) await writeSite(options.outDir, toWrite(outputs))
+      else await updateSite(options.outDir, toWrite(outputs), removed)
+    } catch (error) {
+      // A layout that throws while drawing a page (a field it did not expect): say which page, and redraw
+      // everything on the next run, since some pages may already be written with the new layouts.
+      everythingPending = true
+      const file = new VFile({path: path.join(options.siteDir, 'layouts')})
+      reportError(file, `A layout failed while drawing the site: ${(error as Error).message}`, {ruleId: 'layouts'})
+      return failed([...result.files, file])
+    }
 
     for (const page of changed) drawnFrom.set(page.url, pageInputs(page))
     for (const url of goneUrls) drawnFrom.delete(url)
@@ -133,7 +143,11 @@ function expandFolders(changed: ReadonlySet<string>, loaded: ReadonlyMap<string,
   const stale = new Set<string>()
   for (const entry of changed) {
     if (!entry.endsWith(`${path.sep}*`)) stale.add(entry)
-    else for (const file of loaded.keys()) if (path.dirname(file) === path.dirname(entry)) stale.add(file)
+    else {
+      // A photo stands beside its stories or in a folder below them (`img/crowd.jpg`).
+      const folder = path.dirname(entry)
+      for (const file of loaded.keys()) if (folder === path.dirname(file) || folder.startsWith(path.dirname(file) + path.sep)) stale.add(file)
+    }
   }
   return stale
 }

@@ -2,6 +2,7 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {watch} from 'chokidar'
+import {otherMarkdown} from '../content/find-articles.ts'
 import type {SourceChanges} from './rebuild-site.ts'
 
 const imageFile = /\.(?:jpe?g|png|gif|webp|avif|svg)$/i
@@ -12,13 +13,18 @@ export interface WatchOptions {
   layoutsDir: string
   /** Called with everything that changed since the last call; never while an earlier call is still running. */
   rebuild: (changes: SourceChanges) => Promise<void>
-  /** How long to wait for more saves before rebuilding: an editor saving several files, a `git checkout`. */
+  /**
+   * How long to wait for more saves before rebuilding, restarted by each save: an editor saving several files or
+   * a `git checkout` becomes one rebuild. Saves that arrive during a rebuild are built together right after it.
+   */
   settleMs?: number | undefined
 }
 
 export interface SourceWatcher {
   /** Resolves once the watcher sees changes. */
   ready: Promise<void>
+  /** Queues a rebuild as if these changes had been seen (the first build, so saves made during it are not lost). */
+  request(changes: SourceChanges): void
   /** Resolves when no rebuild is running or waiting. */
   idle(): Promise<void>
   close(): Promise<void>
@@ -46,7 +52,7 @@ export function watchSources(options: WatchOptions): SourceWatcher {
   }
   const schedule = () => {
     if (timer) clearTimeout(timer)
-    timer = setTimeout(flush, options.settleMs ?? 10)
+    timer = setTimeout(flush, options.settleMs ?? 30)
   }
   const record = (file: string, isStory: boolean, contentsOnly: boolean) => {
     pending ??= {articles: new Set(), everything: false, contentsOnly: true}
@@ -70,14 +76,16 @@ export function watchSources(options: WatchOptions): SourceWatcher {
       )
     },
   })
-  const classify = (absolute: string, contentsOnly: boolean) => {
+  const classify = (absolute: string, event: string) => {
+    const contentsOnly = event === 'change'
     if (absolute === configFile || inside(options.layoutsDir, absolute)) record(absolute, false, contentsOnly)
     else if (!inside(articlesDir, absolute)) return
-    else if (/\.md$/i.test(absolute)) record(absolute, true, contentsOnly)
-    // A photo changed: the stories beside it are read again (their image's size and hashed name may change).
-    else if (imageFile.test(absolute)) record(path.join(path.dirname(absolute), '*'), true, contentsOnly)
     // Folders come and go with stories in them: the list of story files is made again.
-    else if (!path.extname(absolute)) record(absolute, true, false)
+    else if (event === 'addDir' || event === 'unlinkDir') record(absolute, true, false)
+    // Stories, and Markdown under another name (reported as an error until renamed, so its removal must be seen).
+    else if (otherMarkdown.test(absolute)) record(absolute, true, contentsOnly && /\.md$/.test(absolute))
+    // A photo changed: the stories beside it, or above its folder, are read again (its size and hashed name may change).
+    else if (imageFile.test(absolute)) record(path.join(path.dirname(absolute), '*'), true, contentsOnly)
     // Anything else (an editor's temporary file, `sedX1b2c3`, `notes.txt~`) is not part of the site.
   }
 
@@ -89,15 +97,14 @@ export function watchSources(options: WatchOptions): SourceWatcher {
     rechecks.delete(absolute)
     const now = await modifiedAt(absolute)
     if (now !== seen) {
-      classify(absolute, now !== undefined && seen !== undefined)
+      classify(absolute, now !== undefined && seen !== undefined ? 'change' : 'add')
       rechecks.set(absolute, setTimeout(() => void recheck(absolute, now), recheckAfterMs))
     }
   }
 
   watcher.on('all', (event, file) => {
     const absolute = path.resolve(file)
-    // Only a change to an existing file leaves the list of story files as it was.
-    classify(absolute, event === 'change')
+    classify(absolute, event)
     if (event === 'change' || event === 'add') {
       void modifiedAt(absolute).then((seen) => {
         clearTimeout(rechecks.get(absolute))
@@ -108,6 +115,13 @@ export function watchSources(options: WatchOptions): SourceWatcher {
 
   return {
     ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    request(changes) {
+      pending ??= {articles: new Set(), everything: false, contentsOnly: true}
+      for (const file of changes.articles) pending.articles.add(file)
+      pending.everything ||= changes.everything
+      pending.contentsOnly &&= changes.contentsOnly ?? false
+      schedule()
+    },
     async idle() {
       while (running || pending || timer || rechecks.size > 0) await (running ?? new Promise((resolve) => setTimeout(resolve, 5)))
     },

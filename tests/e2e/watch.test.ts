@@ -73,6 +73,28 @@ describe('npm run watch', () => {
     expect(await waitFor(async () => ((await headlineOf(watch.url + storyUrl)) === 'Second quick save' ? true : undefined), 10_000, watch.output)).toBe(true)
   })
 
+  it('clears the error of a wrongly named story once it is deleted', async () => {
+    const file = path.join(site, 'articles/notes.markdown')
+    await writeFile(file, story({title: 'Misnamed'}))
+    await waitFor(async () => ((await fetchText(watch.url)).body.includes('Stories must end in `.md`') ? true : undefined), 10_000, watch.output)
+    await rm(file)
+    await waitFor(async () => (!(await fetchText(watch.url)).body.includes('desk-problems') ? true : undefined), 10_000, watch.output)
+  })
+
+  it('shows why, as an HTML page with the overlay, when the very first build fails', async () => {
+    const broken = await makeSite({'articles/a.md': story({section: 'sprot'})})
+    const other = await startWatch(broken, path.join(broken, 'preview'))
+    try {
+      const page = await fetchText(other.url)
+      expect(page.status).toBe(404)
+      expect(page.body).toContain('id="desk-problems"')
+      expect(page.body).toContain('Unknown section `sprot`')
+      expect(page.body).toContain('new EventSource(')
+    } finally {
+      await other.stop()
+    }
+  })
+
   it('stops cleanly on Ctrl-C', async () => {
     const other = await startWatch(site, path.join(site, 'preview-2'))
     expect(await other.stop()).toBe(0)

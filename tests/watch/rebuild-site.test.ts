@@ -79,7 +79,7 @@ describe('watch mode’s rebuild', () => {
     expect((await readPage(out, '/middle-east/')).text('.site-name')).toBe('Renamed Desk')
   })
 
-  it('reads again the stories beside a changed photo, and drops the old photo file', async () => {
+  it('reads again the stories that use a changed photo, and drops the old photo file', async () => {
     const png = (width: number) => {
       // A minimal PNG header is enough for the size reader: signature, IHDR length and type, width, height.
       const bytes = Buffer.alloc(33)
@@ -89,21 +89,36 @@ describe('watch mode’s rebuild', () => {
       return bytes
     }
     const site = await makeSite({
-      'articles/photo.md': story({image: '\n  src: crowd.png\n  alt: A crowd'}),
-      'articles/crowd.png': png(10),
+      'articles/photo.md': story({image: '\n  src: img/crowd.png\n  alt: A crowd'}),
+      'articles/img/crowd.png': png(10),
     })
     const out = path.join(site, 'preview')
     const rebuild = createRebuild({siteDir: site, outDir: out, includeDrafts: true})
     await rebuild({articles: new Set(), everything: true})
     const before = (await readPage(out, '/central-south-asia/2010/05/15/photo/')).one('img').properties
 
-    await writeFile(path.join(site, 'articles/crowd.png'), png(20))
-    const result = await rebuild(changed(path.join(site, 'articles', '*')))
+    // The watcher reports a changed photo as `<its folder>/*`; stories in that folder or above it are read again.
+    await writeFile(path.join(site, 'articles/img/crowd.png'), png(20))
+    const result = await rebuild(changed(path.join(site, 'articles', 'img', '*')))
     const after = (await readPage(out, '/central-south-asia/2010/05/15/photo/')).one('img').properties
     expect([before.width, after.width]).toEqual([10, 20])
     expect(after.src).not.toBe(before.src)
     expect(result.removed).toBe(1)
     await expect(stat(path.join(out, String(before.src)))).rejects.toThrow()
+  })
+
+  it('removes pages that a configuration change does away with', async () => {
+    const {site, out, rebuild} = await setUp()
+    const yaml = await readFile(path.join(site, 'site.yaml'), 'utf8')
+    await writeFile(path.join(site, 'articles/c.md'), story({title: 'Story C', published: '2010-05-16T10:00:00Z'}))
+    await writeFile(path.join(site, 'site.yaml'), yaml + 'page_size: 1\n')
+    await rebuild({articles: new Set(), everything: true})
+    expect((await readPage(out, '/central-south-asia/page/2/')).text('h1')).toBe('Central & South Asia, page 2')
+
+    await writeFile(path.join(site, 'site.yaml'), yaml)
+    const result = await rebuild({articles: new Set(), everything: true})
+    expect(result.changedUrls).toContain('/central-south-asia/page/2/')
+    await expect(stat(path.join(out, 'central-south-asia/page/2/index.html'))).rejects.toThrow()
   })
 
   it('shows drafts, marked as drafts', async () => {
