@@ -4,6 +4,7 @@ import {readFile, realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {imageSize} from 'image-size'
 import type {VFile} from 'vfile'
+import {isWithin} from '../is-within.ts'
 import {reportError} from '../problems.ts'
 import type {ArticleImage} from './article.ts'
 import type {ImageSource} from './parse-article.ts'
@@ -35,12 +36,12 @@ export async function resolveImage(
   try {
     // Symlinks are followed before the check, so a link inside the site cannot publish a file from outside it.
     const real = await realpath(sourcePath)
-    if (!isInside(await realpath(siteDir), real)) {
+    if (!isWithin(await realpath(siteDir), real)) {
       return fail(`\`image.src\` points outside the site folder: copy the photo next to the story`)
     }
     bytes = await readFile(real)
   } catch {
-    if (!isInside(siteDir, sourcePath)) {
+    if (!isWithin(siteDir, sourcePath)) {
       return fail(`\`image.src\` points outside the site folder: copy the photo next to the story`)
     }
     return fail(`Image \`${image.src}\` not found next to the story: add the file or fix the name`)
@@ -64,9 +65,4 @@ export async function resolveImage(
     width: size.width,
     height: size.height,
   }
-}
-
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file)
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }

@@ -2,6 +2,7 @@
 import {randomBytes} from 'node:crypto'
 import {copyFile, mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {isWithin} from '../is-within.ts'
 import {SetupError} from '../setup-error.ts'
 
 export type OutputFile =
@@ -170,13 +171,7 @@ function escapeRegExp(text: string): string {
 export function assertOutsideSite(outDir: string, siteDir: string): void {
   const out = path.resolve(outDir)
   const site = path.resolve(siteDir)
-  const relative = path.relative(out, site)
-  const siteInsideOut = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-  const outInsideSources = ['articles', 'layouts'].some((folder) => {
-    const fromSources = path.relative(path.join(site, folder), out)
-    return fromSources === '' || (!fromSources.startsWith('..') && !path.isAbsolute(fromSources))
-  })
-  if (siteInsideOut || outInsideSources) {
+  if (isWithin(out, site) || ['articles', 'layouts'].some((folder) => isWithin(path.join(site, folder), out))) {
     throw new SetupError(
       `Refusing to write the site to ${out}: it would replace the site's own files in ${site}. Choose an --out outside the site's articles/ and layouts/, such as ${path.join(site, 'dist')}.`,
     )

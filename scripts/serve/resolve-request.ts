@@ -1,6 +1,7 @@
 // Maps a request path to a file of the built site the way Netlify serves it: pretty URLs, folder redirects, the 404 page.
 import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {isWithin} from '../is-within.ts'
 
 export type Resolution =
   | {kind: 'file'; file: string; status: 200 | 404}
@@ -47,7 +48,7 @@ async function notFound(root: string): Promise<Resolution> {
 async function inside(root: string, file: string) {
   try {
     const real = await realpath(file)
-    if (real !== root && !real.startsWith(root + path.sep)) return undefined
+    if (!isWithin(root, real)) return undefined
     return await stat(real)
   } catch {
     return undefined

@@ -3,6 +3,7 @@ import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {watch} from 'chokidar'
 import {otherMarkdown} from '../content/find-articles.ts'
+import {isWithin} from '../is-within.ts'
 import type {SourceChanges} from './rebuild-site.ts'
 
 const imageFile = /\.(?:jpe?g|png|gif|webp|avif|svg)$/i
@@ -33,7 +34,6 @@ export interface SourceWatcher {
 export function watchSources(options: WatchOptions): SourceWatcher {
   const articlesDir = path.join(options.siteDir, 'articles')
   const configFile = path.join(options.siteDir, 'site.yaml')
-  const inside = (dir: string, file: string) => file === dir || file.startsWith(dir + path.sep)
 
   let pending: SourceChanges | undefined
   let running: Promise<void> | undefined
@@ -54,13 +54,15 @@ export function watchSources(options: WatchOptions): SourceWatcher {
     if (timer) clearTimeout(timer)
     timer = setTimeout(flush, options.settleMs ?? 30)
   }
-  const record = (file: string, isStory: boolean, contentsOnly: boolean) => {
+  const merge = (changes: SourceChanges) => {
     pending ??= {articles: new Set(), everything: false, contentsOnly: true}
-    if (isStory) pending.articles.add(file)
-    else pending.everything = true
-    pending.contentsOnly &&= contentsOnly
+    for (const file of changes.articles) pending.articles.add(file)
+    pending.everything ||= changes.everything
+    pending.contentsOnly &&= changes.contentsOnly ?? false
     schedule()
   }
+  const record = (file: string, isStory: boolean, contentsOnly: boolean) =>
+    merge({articles: new Set(isStory ? [file] : []), everything: !isStory, contentsOnly})
 
   // The site folder itself is watched, not articles/, so that deleting and recreating articles/ is seen.
   const watcher = watch([options.siteDir, options.layoutsDir], {
@@ -71,15 +73,15 @@ export function watchSources(options: WatchOptions): SourceWatcher {
       return !(
         file === options.siteDir ||
         file === configFile ||
-        inside(articlesDir, file) ||
-        inside(options.layoutsDir, file)
+        isWithin(articlesDir, file) ||
+        isWithin(options.layoutsDir, file)
       )
     },
   })
   const classify = (absolute: string, event: string) => {
     const contentsOnly = event === 'change'
-    if (absolute === configFile || inside(options.layoutsDir, absolute)) record(absolute, false, contentsOnly)
-    else if (!inside(articlesDir, absolute)) return
+    if (absolute === configFile || isWithin(options.layoutsDir, absolute)) record(absolute, false, contentsOnly)
+    else if (!isWithin(articlesDir, absolute)) return
     // Folders come and go with stories in them: the list of story files is made again.
     else if (event === 'addDir' || event === 'unlinkDir') record(absolute, true, false)
     // Stories, and Markdown under another name (reported as an error until renamed, so its removal must be seen).
@@ -115,13 +117,7 @@ export function watchSources(options: WatchOptions): SourceWatcher {
 
   return {
     ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
-    request(changes) {
-      pending ??= {articles: new Set(), everything: false, contentsOnly: true}
-      for (const file of changes.articles) pending.articles.add(file)
-      pending.everything ||= changes.everything
-      pending.contentsOnly &&= changes.contentsOnly ?? false
-      schedule()
-    },
+    request: merge,
     async idle() {
       while (running || pending || timer || rechecks.size > 0) await (running ?? new Promise((resolve) => setTimeout(resolve, 5)))
     },
