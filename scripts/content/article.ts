@@ -1,5 +1,6 @@
 // The content model: a story as every later stage sees it, validated and with its URL worked out. Plain data, so it can cross to a worker thread.
 import type {Root} from 'hast'
+import type {Point} from 'unist'
 
 /** A moment as the reporter wrote it, and as milliseconds for sorting and formatting. */
 export interface Timestamp {
@@ -37,6 +38,11 @@ export interface InDepthGroup {
   links: InDepthLink[]
 }
 
+export interface Correction {
+  date: Timestamp
+  text: string
+}
+
 export interface Article {
   /** Absolute path of the Markdown file. */
   sourcePath: string
@@ -53,7 +59,32 @@ export interface Article {
   image?: ArticleImage | undefined
   topics: Topic[]
   inDepth: InDepthGroup[]
+  /** Oldest first, as a reader meets them at the foot of the story. */
+  corrections: Correction[]
   draft: boolean
   /** The story's text, ready to drop into a layout: `{article.body.children}` (compact: see compact-body.ts). */
   body: Root
+  /** Links to pages of this site, checked against the pages the build plans. */
+  siteLinks: SiteLink[]
+  /** Links to other stories' files, rewritten to their URLs once every story is known (see link-stories.ts). */
+  storyLinks: StoryLink[]
+}
+
+/** A link in a story to a page of this site: `/central-south-asia/`, `../../14/osh/`, `https://example.org/topics/`. */
+export interface SiteLink {
+  /** As written; relative ones are resolved against the story's URL. */
+  href: string
+  place: Point
+}
+
+/** A link written as the path to another story's Markdown file: `../14/osh-curfew.md#reaction`. */
+export interface StoryLink {
+  href: string
+  place: Point
+  /** Absolute path of the linked story's file. */
+  target: string
+  /** `#reaction`, `?q=1`: kept after the story's URL. */
+  suffix: string
+  /** Stands in the body's HTML where the linked story's URL goes. */
+  token: string
 }

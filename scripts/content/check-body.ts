@@ -1,8 +1,14 @@
-// Checks a story's Markdown body for what would break the page: no text, a second headline, unsafe links, HTML the pipeline drops.
+// Checks a story's Markdown body for what would break the page (no text, a second headline, unsafe links) and
+// collects its links to the rest of the site, which can only be checked once every page is known.
+import {randomBytes} from 'node:crypto'
+import path from 'node:path'
 import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import type {HouseStyle} from '../config/site-config.ts'
 import {reportError, reportWarning} from '../problems.ts'
+import type {SiteLink, StoryLink} from './article.ts'
+import {classifyLink} from './classify-link.ts'
 
 /** Link targets a reader's browser may follow: web pages, mail, phone numbers, and paths within the site. */
 export function isSafeUrl(url: string): boolean {
@@ -10,7 +16,26 @@ export function isSafeUrl(url: string): boolean {
   return scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme)
 }
 
-export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point): void {
+export interface BodyContext {
+  /** The site's own address: links starting with it are links within the site. */
+  siteUrl: string
+  quotes: HouseStyle['quotes']
+}
+
+export interface BodyFindings {
+  siteLinks: SiteLink[]
+  storyLinks: StoryLink[]
+  /** The body has raw HTML, so it needs the sanitizing pipeline. */
+  hasHtml: boolean
+}
+
+// Random per process, so no text a reporter writes can look like one; it never reaches a built page.
+const tokenPrefix = `desk-story-link-${randomBytes(6).toString('hex')}-`
+let tokenCount = 0
+
+/** Checks the tree and collects its links; a link to a story's file gets a token in place of its URL. */
+export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, context: BodyContext): BodyFindings {
+  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false}
   if (tree.children.length === 0) {
     reportError(file, 'The story has no text: write it below the front matter’s closing `---`', {
       place: bodyStartPoint,
@@ -33,22 +58,80 @@ export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point): void 
         }
         break
       case 'html':
-        reportWarning(file, 'Raw HTML is left out of the page: write it as Markdown instead', {
-          place: node.position,
-          ruleId: 'raw-html',
-        })
+        findings.hasHtml = true
+        break
+      case 'text':
+        if (context.quotes === 'typographic') checkQuotes(node.value, node.position?.start, file)
         break
       case 'link':
       case 'image':
       case 'definition':
-        if (!isSafeUrl(node.url)) {
-          reportError(file, `Link to \`${node.url}\` is not allowed: links must go to web pages (https://…), mail or phone numbers`, {
-            place: node.position,
-            ruleId: 'unsafe-link',
-          })
-        }
+        checkLink(node, file, context, findings)
         break
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
   }
+  return findings
+}
+
+function checkLink(node: Nodes & {url: string}, file: VFile, context: BodyContext, findings: BodyFindings): void {
+  const place = node.position?.start ?? {line: 1, column: 1}
+  if (!isSafeUrl(node.url)) {
+    reportError(file, `Link to \`${node.url}\` is not allowed: links must go to web pages (https://…), mail or phone numbers`, {
+      place: node.position,
+      ruleId: 'unsafe-link',
+    })
+    return
+  }
+  const target = classifyLink(node.url, context.siteUrl)
+  switch (target.kind) {
+    case 'external':
+      if (target.insecure) {
+        reportWarning(file, `Link to \`${node.url}\` is not secure: use \`https://\` if the site offers it`, {
+          place: node.position,
+          ruleId: 'insecure-link',
+        })
+      }
+      break
+    case 'site':
+      findings.siteLinks.push({href: node.url, place})
+      break
+    case 'story':
+      if (node.type === 'image') {
+        findings.siteLinks.push({href: node.url, place})
+        break
+      }
+      findings.storyLinks.push({
+        href: node.url,
+        place,
+        target: path.resolve(path.dirname(file.path), target.path),
+        suffix: target.suffix,
+        token: `${tokenPrefix}${tokenCount++}`,
+      })
+      node.url = findings.storyLinks.at(-1)!.token
+      break
+    case 'same-page':
+      break
+  }
+}
+
+/** Flags the first straight quote in a run of text, for a desk that writes typographic quotes by hand. */
+export function checkQuotes(text: string, start: Point | undefined, file: VFile, field?: string): void {
+  const index = text.search(/["']/)
+  if (index === -1) return
+  const quote = text[index]
+  const curly = quote === '"' ? '“ ”' : '‘ ’'
+  reportWarning(file, `Straight quote \`${quote}\` in ${field ? `\`${field}\`` : 'the text'}: the desk uses typographic quotes (${curly})`, {
+    place: start && (field ? start : pointWithin(text, index, start)),
+    ruleId: 'straight-quotes',
+    note: 'Type them, or set `quotes: smart` under `house_style` in site.yaml to have the build curl them.',
+  })
+}
+
+/** Where `index` of a text node's value falls in the file (exact unless the text spans escapes or entities). */
+function pointWithin(text: string, index: number, start: Point): Point {
+  const before = text.slice(0, index).split('\n')
+  return before.length === 1
+    ? {line: start.line, column: start.column + index}
+    : {line: start.line + before.length - 1, column: before.at(-1)!.length + 1}
 }

@@ -1,28 +1,66 @@
-// Turns a story's Markdown body into an HTML syntax tree through the unified pipeline (remark-parse, remark-rehype).
+// Turns a story's Markdown body into an HTML syntax tree through the unified pipeline (remark-parse, remark-rehype),
+// sanitizing the raw HTML a story may carry.
 import type {Root} from 'hast'
+import rehypeRaw from 'rehype-raw'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import {unified} from 'unified'
+import remarkSmartypants from 'remark-smartypants'
+import {unified, type PluggableList, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import type {SiteConfig} from '../config/site-config.ts'
 import {reportError} from '../problems.ts'
-import {checkBody} from './check-body.ts'
+import {checkBody, type BodyFindings} from './check-body.ts'
+import {rehypeSanitizeStory} from './sanitize-html.ts'
+import {smartQuoteOptions} from './smart-quotes.ts'
 
-// Frozen once: each story reuses the same configured pipeline.
-const pipeline = unified().use(remarkParse).use(remarkRehype).freeze()
+export interface RenderedBody extends Omit<BodyFindings, 'hasHtml'> {
+  tree: Root
+}
+
+interface Pipelines {
+  /** For stories without raw HTML (nearly all): Markdown alone cannot produce unsafe HTML. */
+  markdown: Processor<any, any, any, any, any>
+  /** For stories with raw HTML: it is parsed and passed through the desk's allow-list. */
+  withHtml: Processor<any, any, any, any, any>
+}
+
+// Built once per configuration: each story reuses the same frozen pipelines.
+const pipelines = new Map<string, Pipelines>()
+
+function pipelinesFor(site: SiteConfig): Pipelines {
+  const smart = site.houseStyle.quotes === 'smart'
+  const key = JSON.stringify([smart, site.embedHosts])
+  let found = pipelines.get(key)
+  if (!found) {
+    const quotes: PluggableList = smart ? [[remarkSmartypants, smartQuoteOptions]] : []
+    const markdownTree = () => unified().use(remarkParse).use(quotes)
+    found = {
+      markdown: markdownTree().use(remarkRehype).freeze(),
+      withHtml: markdownTree()
+        .use(remarkRehype, {allowDangerousHtml: true})
+        .use(rehypeRaw)
+        .use(rehypeSanitizeStory, {embedHosts: site.embedHosts})
+        .freeze(),
+    }
+    pipelines.set(key, found)
+  }
+  return found
+}
 
 /**
  * Renders the body that starts at `bodyStart` in `file`. The front matter is blanked out rather than cut
  * off, so every position in the trees (and in every message) is a position in the reporter's file.
  */
-export async function renderMarkdown(file: VFile, bodyStart: number): Promise<Root> {
+export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteConfig): Promise<RenderedBody> {
   const text = String(file.value)
   const masked = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart)
   const start = location(file).toPoint(bodyStart) ?? {line: 1, column: 1}
+  const {markdown, withHtml} = pipelinesFor(site)
   try {
-    const markdown = pipeline.parse(masked)
-    checkBody(markdown, file, start)
-    return (await pipeline.run(markdown, file)) as Root
+    const tree = markdown.parse(masked)
+    const {hasHtml, ...links} = checkBody(tree, file, start, {siteUrl: site.url, quotes: site.houseStyle.quotes})
+    return {tree: (await (hasHtml ? withHtml : markdown).run(tree, file)) as Root, ...links}
   } catch (error) {
     // The syntax-tree utilities recurse; thousands of nested quotes or lists exhaust the stack.
     if (!(error instanceof RangeError)) throw error
@@ -30,6 +68,6 @@ export async function renderMarkdown(file: VFile, bodyStart: number): Promise<Ro
       place: start,
       ruleId: 'too-deep',
     })
-    return {type: 'root', children: []}
+    return {tree: {type: 'root', children: []}, siteLinks: [], storyLinks: []}
   }
 }
