@@ -3,6 +3,7 @@
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {ArticlePage} from '../scripts/pages/page.ts'
+import {Corrections} from './components/corrections.tsx'
 import {DateLine} from './components/date-line.tsx'
 import {Document} from './components/document.tsx'
 import {Figure} from './components/figure.tsx'
@@ -38,6 +39,7 @@ export function articleLayout(page: ArticlePage, site: SiteContext): Root {
         </div>
         <footer class="story-footer">
           <p class="credit-line">{article.byline}</p>
+          {article.corrections.length > 0 ? Corrections({corrections: article.corrections, timezone: site.config.timezone}) : null}
           {article.topics.length > 0 ? (
             <nav class="topics" aria-label="Topics">
               <h2>Topics</h2>

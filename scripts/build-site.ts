@@ -3,12 +3,14 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {reportSiteProblems} from './content/check-site.ts'
 import {loadContent, type Content} from './content/load-content.ts'
 import {outputPathOf} from './content/permalinks.ts'
 import {assertOutsideSite, writeSite, type OutputFile} from './output/write-site.ts'
 import type {Layouts, SiteContext} from './pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from './pages/load-layouts.ts'
 import type {Page} from './pages/page.ts'
+import {checkLinks} from './pages/check-links.ts'
 import {planPages} from './pages/plan-pages.ts'
 import {renderPage} from './pages/render-page.ts'
 
@@ -21,6 +23,8 @@ export interface BuildOptions {
   layoutsDir?: string | undefined
   /** Publish stories marked `draft: true` (previews only). */
   includeDrafts?: boolean | undefined
+  /** Treat the desk's warnings as errors, as CI builds do. */
+  strict?: boolean | undefined
 }
 
 export interface BuildResult {
@@ -32,11 +36,10 @@ export interface BuildResult {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   assertOutsideSite(options.outDir, options.siteDir)
-  const {files, content} = await loadContent({siteDir: options.siteDir, includeDrafts: options.includeDrafts})
-  if (!content) return {files, ok: false}
+  const {files, content, pages} = await planSite(options)
+  if (!content || !pages) return {files, ok: false}
 
   const layouts = await loadLayouts(options.layoutsDir ?? (await resolveLayoutsDir(path.resolve(options.siteDir))))
-  const pages = planPages(content)
   const stylesheet = await stylesheetOutput(layouts)
   const {files: filesWritten} = await writeSite(options.outDir, siteOutputs({content, pages, layouts, stylesheet}))
 
@@ -50,6 +53,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       filesWritten,
     },
   }
+}
+
+export interface SitePlan {
+  /** Every file read, each with its problems. */
+  files: VFile[]
+  /** Present when no file has an error. */
+  content?: Content | undefined
+  pages?: Page[] | undefined
+}
+
+/** Everything short of drawing and writing: the content model checked, and the pages planned with every link checked against them. */
+export async function planSite(options: Omit<BuildOptions, 'outDir' | 'layoutsDir'>): Promise<SitePlan> {
+  const {files, content} = await loadContent({siteDir: options.siteDir, includeDrafts: options.includeDrafts, strict: options.strict})
+  if (!content) return {files}
+  const pages = planPages(content)
+  const broken = checkLinks(content.articles, pages, content.site)
+  if (broken.length > 0) {
+    reportSiteProblems(files, broken)
+    return {files}
+  }
+  return {files, content, pages}
 }
 
 export interface SiteParts {

@@ -13,6 +13,7 @@ const usage = `Usage: npm run build -- [options]
   --site <dir>   folder holding site.yaml and articles/ (default: the repository)
   --out <dir>    folder to write the site to (default: dist/ in the repository)
   --drafts       include stories marked draft: true (for previews; never deploy this)
+  --strict       treat the desk's warnings (house style, removed HTML, insecure links) as errors; CI builds use it
   --help         show this help`
 
 async function main(): Promise<number> {
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
         site: {type: 'string'},
         out: {type: 'string'},
         drafts: {type: 'boolean', default: false},
+        strict: {type: 'boolean', default: false},
         help: {type: 'boolean', default: false},
       },
       strict: true,
@@ -39,7 +41,7 @@ async function main(): Promise<number> {
   const started = performance.now()
   const siteDir = path.resolve(values.site ?? repositoryRoot)
   const outDir = path.resolve(values.out ?? path.join(repositoryRoot, 'dist'))
-  const result = await buildSite({siteDir, outDir, includeDrafts: values.drafts})
+  const result = await buildSite({siteDir, outDir, includeDrafts: values.drafts, strict: values.strict})
 
   const problems = countProblems(result.files)
   if (problems.errors + problems.warnings > 0) console.error(formatProblems(result.files))

@@ -1,7 +1,9 @@
 // netlify.toml is what Netlify reads on every deploy: check it as Netlify would, by parsing it.
 import {readFile} from 'node:fs/promises'
+import {fileURLToPath} from 'node:url'
 import {parse} from 'smol-toml'
 import {describe, expect, it} from 'vitest'
+import {planSite} from '../scripts/build-site.ts'
 
 interface NetlifyConfig {
   build: {command: string; publish: string; environment: Record<string, string>}
@@ -13,8 +15,8 @@ const config = parse(await readFile(new URL('../netlify.toml', import.meta.url),
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {scripts: Record<string, string>; engines: {node: string}}
 
 describe('netlify.toml', () => {
-  it('builds with `npm run build` on Node 22 and publishes dist/', () => {
-    expect(config.build.command).toBe('npm run build')
+  it('builds with `npm run build -- --strict` on Node 22 and publishes dist/', () => {
+    expect(config.build.command).toBe('npm run build -- --strict')
     expect(pkg.scripts.build).toBeDefined()
     expect(config.build.publish).toBe('dist')
     expect(config.build.environment.NODE_VERSION).toBe('22')
@@ -28,6 +30,14 @@ describe('netlify.toml', () => {
   it('serves the 404 page for unknown addresses without hiding real files', () => {
     expect(config.redirects).toContainEqual({from: '/*', to: '/404.html', status: 404})
     expect(config.redirects.every((rule) => rule.force !== true)).toBe(true)
+  })
+})
+
+describe('the repository’s own site', () => {
+  it('passes the strict build the deploy runs: no errors and no warnings', async () => {
+    const {files, pages} = await planSite({siteDir: fileURLToPath(new URL('..', import.meta.url)), strict: true})
+    expect(files.flatMap((file) => file.messages.map((message) => message.reason))).toEqual([])
+    expect(pages?.length).toBeGreaterThan(0)
   })
 })
 

@@ -71,6 +71,12 @@ export async function loadSiteConfig(siteDir: string): Promise<LoadedSiteConfig>
       description: data.description,
       pageSize: data.page_size,
       sections: data.sections.map((section) => ({...section, url: `/${section.slug}/`})),
+      houseStyle: {
+        headlineLength: data.house_style.headline_length,
+        standfirstLength: data.house_style.standfirst_length,
+        quotes: data.house_style.quotes,
+      },
+      embedHosts: data.embed_hosts,
     },
   }
 }

@@ -20,4 +20,19 @@ export interface SiteConfig {
   pageSize: number
   /** In navigation order. */
   sections: Section[]
+  houseStyle: HouseStyle
+  /** Hosts whose `<iframe>` embeds survive the sanitizer: `www.youtube-nocookie.com`. */
+  embedHosts: string[]
+}
+
+/** The desk's editorial rules: breaking one is a warning, an error under `--strict`. */
+export interface HouseStyle {
+  /** Longest headline and standfirst, in characters. */
+  headlineLength: number
+  standfirstLength: number
+  /**
+   * `as-written`: quotes are left alone; `typographic`: straight quotes are flagged for the reporter to curl;
+   * `smart`: the build curls them (and there is nothing to flag).
+   */
+  quotes: 'as-written' | 'typographic' | 'smart'
 }

@@ -29,6 +29,16 @@ export const siteSchema = z.strictObject({
       }),
     )
     .min(1),
+  house_style: z
+    .strictObject({
+      headline_length: z.int({error: 'must be a whole number of characters, like `90`'}).min(10).default(100),
+      standfirst_length: z.int({error: 'must be a whole number of characters, like `250`'}).min(10).default(300),
+      quotes: z.enum(['as-written', 'typographic', 'smart'], {error: 'must be `as-written`, `typographic` or `smart`'}).default('as-written'),
+    })
+    .prefault({}),
+  embed_hosts: z
+    .array(z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, {error: 'must be a host name, like `www.youtube-nocookie.com`'}))
+    .default([]),
 })
 
 export type SiteSource = z.infer<typeof siteSchema>
@@ -40,4 +50,9 @@ export const siteHelp: Record<string, string> = {
   'sections.slug': 'the section’s part of the URL, like `central-south-asia`',
   page_size: 'how many stories a section or topic page lists before the next page',
   'sections.title': 'the section’s name, like `Central & South Asia`',
+  house_style: 'the desk’s house rules: `headline_length`, `standfirst_length` and `quotes`',
+  'house_style.headline_length': 'the longest headline, in characters, before a warning',
+  'house_style.standfirst_length': 'the longest standfirst, in characters, before a warning',
+  'house_style.quotes': '`as-written`, `typographic` (warn on straight quotes) or `smart` (the build curls them)',
+  embed_hosts: 'the hosts whose `<iframe>` embeds a story may carry, like `www.youtube-nocookie.com`',
 }

@@ -26,6 +26,7 @@ export const frontMatterSchema = z.strictObject({
       }),
     )
     .optional(),
+  corrections: z.array(z.strictObject({date: dateTime, text})).optional(),
   slug: slug.optional(),
   draft: z.boolean().optional(),
 })
@@ -51,6 +52,9 @@ export const frontMatterHelp: Record<string, string> = {
   'in_depth.links': 'a list of links, each with `title` and `url`',
   'in_depth.links.title': 'the text of the link',
   'in_depth.links.url': 'the address the link goes to',
+  corrections: 'a list of corrections, each with `date` and `text`',
+  'corrections.date': 'when the correction was made, like `2010-05-16T09:00:00Z`',
+  'corrections.text': 'what was wrong and what is right now',
   slug: 'the last part of the story’s URL',
   draft: '`true` or `false`',
 }

@@ -1,4 +1,7 @@
 // Site-wide checks that no single story can see: two stories claiming one URL, two topic names claiming one topic page.
+import type {Point} from 'unist'
+import {VFile} from 'vfile'
+import {reportError} from '../problems.ts'
 import type {Article} from './article.ts'
 
 export interface SiteProblem {
@@ -6,6 +9,23 @@ export interface SiteProblem {
   article: Article
   reason: string
   ruleId: string
+  /** Where in the story's file; its first line when the problem is the story as a whole. */
+  place?: Point | undefined
+}
+
+/**
+ * Adds site-wide problems to this run's report: onto the story's report copy if it has one, else onto a new
+ * one (watch mode keeps each story's own file between runs, and these problems belong to this run only).
+ */
+export function reportSiteProblems(files: VFile[], problems: readonly SiteProblem[]): void {
+  for (const problem of problems) {
+    let file = files.find((candidate) => candidate.path === problem.article.sourcePath)
+    if (!file) {
+      file = new VFile({path: problem.article.sourcePath})
+      files.push(file)
+    }
+    reportError(file, problem.reason, {place: problem.place ?? {line: 1, column: 1}, ruleId: problem.ruleId})
+  }
 }
 
 /**

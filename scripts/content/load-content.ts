@@ -8,8 +8,9 @@ import {mapConcurrent} from '../map-concurrent.ts'
 import {hasErrors, reportError} from '../problems.ts'
 import type {Article} from './article.ts'
 import type {LoadedArticle} from './load-article.ts'
-import {checkSite} from './check-site.ts'
+import {checkSite, reportSiteProblems} from './check-site.ts'
 import {findArticles, type FoundArticles} from './find-articles.ts'
+import {linkStories} from './link-stories.ts'
 import {loadArticle} from './load-article.ts'
 
 export interface ContentOptions {
@@ -17,6 +18,8 @@ export interface ContentOptions {
   siteDir: string
   /** Publish stories marked `draft: true` (previews only). */
   includeDrafts?: boolean | undefined
+  /** Treat warnings as errors (CI): a story that breaks the house style does not publish. */
+  strict?: boolean | undefined
   /**
    * Stories loaded by an earlier run (watch mode). A story found again is reused as it was (the same object,
    * so later stages can tell it did not change) unless its path is in `stale`.
@@ -68,26 +71,26 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
   const loadedList = found.paths.map((filePath) => reusable(filePath) ?? fresh.get(filePath)!)
   const loaded = new Map(loadedList.map((entry) => [entry.file.path, entry]))
 
-  const published = loadedList.filter((entry) => entry.article && (options.includeDrafts || !entry.draft))
-  const siteProblems = checkSite(
-    published.map((entry) => entry.article!),
-    (article) => path.relative(siteDir, article.sourcePath),
+  const isPublished = (entry: LoadedArticle) => entry.article !== undefined && (options.includeDrafts || !entry.draft)
+  const linked = linkStories(
+    loadedList.filter(isPublished).map((entry) => entry.article!),
+    loaded,
+    isPublished,
+    siteDir,
   )
+  const siteProblems = [...linked.problems, ...checkSite(linked.articles, (article) => path.relative(siteDir, article.sourcePath))]
 
-  // Site-wide problems and draft leniency go on copies, made only for files with something to report: a story
-  // kept for the next run keeps only its own problems.
+  // Site-wide problems, draft leniency and strictness go on copies, made only for files with something to
+  // report: a story kept for the next run keeps only its own problems.
+  if (options.strict) for (const message of configFile.messages) promote(message)
   const files: VFile[] = [configFile, ...found.problems]
   for (const entry of loadedList) {
-    const own = siteProblems.filter((problem) => problem.article.sourcePath === entry.file.path)
-    if (entry.file.messages.length === 0 && own.length === 0) continue
-    const copy = reportCopy(entry.file, !options.includeDrafts && entry.draft)
-    for (const problem of own) reportError(copy, problem.reason, {place: {line: 1, column: 1}, ruleId: problem.ruleId})
-    files.push(copy)
+    if (entry.file.messages.length > 0) files.push(reportCopy(entry.file, !options.includeDrafts && entry.draft, options.strict ?? false))
   }
+  reportSiteProblems(files, siteProblems)
   if (files.some(hasErrors)) return {files, loaded, found}
 
-  const articles = published
-    .map((entry) => entry.article!)
+  const articles = linked.articles
     .sort((a, b) => b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   return {files, content: {site, articles}, loaded, found}
 }
@@ -96,17 +99,26 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
  * A copy of a story's file for this run's report. A draft is not published, so its problems must not stop a
  * deploy: in the copy they are warnings.
  */
-function reportCopy(file: VFile, excuseAsDraft: boolean): VFile {
+function reportCopy(file: VFile, excuseAsDraft: boolean, strict: boolean): VFile {
   const copy = new VFile({path: file.path, value: file.value})
   for (const message of file.messages) {
     const clone = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as typeof message, message)
     if (excuseAsDraft && clone.fatal) {
       clone.fatal = false
       clone.note = [clone.note, 'This story is a draft, so it is not published and this does not stop the build.'].filter(Boolean).join(' ')
+    } else if (strict && !excuseAsDraft) {
+      promote(clone)
     }
     copy.messages.push(clone)
   }
   return copy
+}
+
+/** Under `--strict`, a warning stops the build like an error, and says why. */
+function promote(message: VFile['messages'][number]): void {
+  if (message.fatal) return
+  message.fatal = true
+  message.note = [message.note, 'The build runs with `--strict`, which makes the desk’s warnings errors.'].filter(Boolean).join(' ')
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

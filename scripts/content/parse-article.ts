@@ -6,12 +6,15 @@ import type {SiteConfig} from '../config/site-config.ts'
 import {hasErrors, reportError} from '../problems.ts'
 import {didYouMean} from '../yaml/did-you-mean.ts'
 import {validateYaml} from '../yaml/validate-yaml.ts'
-import type {Article, Timestamp, Topic} from './article.ts'
+import type {Article, SiteLink, Timestamp, Topic} from './article.ts'
 import {frontMatterHelp, frontMatterSchema, type FrontMatter} from './article-schema.ts'
-import {articleUrl, topicUrl} from './permalinks.ts'
+import {classifyLink} from './classify-link.ts'
 import {compactBody} from './compact-body.ts'
+import {lintFrontMatter} from './lint-article.ts'
+import {articleUrl, topicUrl} from './permalinks.ts'
 import {renderMarkdown} from './render-markdown.ts'
 import {slugify} from './slugify.ts'
+import {smartQuotes} from './smart-quotes.ts'
 import {splitFrontMatter} from './split-front-matter.ts'
 
 /** The photo as the reporter wrote it: finding the file needs the file system, which this stage does not touch. */
@@ -51,7 +54,8 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
   const draft = typeof raw === 'object' && raw !== null && (raw as {draft?: unknown}).draft === true
 
   // Everything below checks whichever fields are valid, so one run reports every problem in the file.
-  const body = await renderMarkdown(file, split.bodyStart)
+  const body = await renderMarkdown(file, split.bodyStart, site)
+  lintFrontMatter(fields, file, places, site)
 
   if (fields.section !== undefined && !site.sections.some((section) => section.slug === fields.section)) {
     reportError(file, `Unknown section \`${fields.section}\`: ${suggestSection(site, fields.section)}`, {
@@ -96,7 +100,31 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
     })
   }
 
-  const image = fields.image && {...fields.image, srcPlace: places.value(['image', 'src'])}
+  fields.corrections?.forEach((correction, index) => {
+    if (published && Date.parse(correction.date) < published.epochMs) {
+      reportError(file, 'This correction is dated before the story was published: check its `date`', {
+        place: places.value(['corrections', index, 'date']),
+        ruleId: 'correction-before-published',
+      })
+    }
+  })
+
+  // Links in the in-depth box to pages of this site are checked with the body's, once every page is known.
+  const inDepthLinks: SiteLink[] = []
+  fields.in_depth?.forEach((group, groupIndex) =>
+    group.links.forEach((link, linkIndex) => {
+      if (classifyLink(link.url, site.url).kind !== 'site') return
+      inDepthLinks.push({href: link.url, place: places.value(['in_depth', groupIndex, 'links', linkIndex, 'url']).start})
+    }),
+  )
+
+  const quoted = site.houseStyle.quotes === 'smart' ? smartQuotes : (text: string) => text
+  const image = fields.image && {
+    ...fields.image,
+    alt: quoted(fields.image.alt),
+    caption: fields.image.caption && quoted(fields.image.caption),
+    srcPlace: places.value(['image', 'src']),
+  }
   if (!data || !published || hasErrors(file)) return {draft, image}
   return {
     draft,
@@ -105,16 +133,24 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
       sourcePath: file.path,
       slug,
       url: articleUrl(data.section, published.epochMs, site.timezone, slug),
-      title: data.title,
-      standfirst: data.standfirst,
-      byline: data.byline,
+      title: quoted(data.title),
+      standfirst: quoted(data.standfirst),
+      byline: quoted(data.byline),
       section: data.section,
       published,
       modified,
       topics,
-      inDepth: data.in_depth ?? [],
+      inDepth: (data.in_depth ?? []).map((group) => ({
+        label: group.label && quoted(group.label),
+        links: group.links.map((link) => ({title: quoted(link.title), url: link.url})),
+      })),
+      corrections: (data.corrections ?? [])
+        .map((correction) => ({date: timestamp(correction.date), text: quoted(correction.text)}))
+        .sort((a, b) => a.date.epochMs - b.date.epochMs),
       draft,
-      body: compactBody(body),
+      body: compactBody(body.tree),
+      siteLinks: [...body.siteLinks, ...inDepthLinks],
+      storyLinks: body.storyLinks,
     },
   }
 }

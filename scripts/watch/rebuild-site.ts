@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {siteOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
+import {reportSiteProblems} from '../content/check-site.ts'
 import type {LoadedArticle} from '../content/load-article.ts'
 import type {FoundArticles} from '../content/find-articles.ts'
 import {loadContent} from '../content/load-content.ts'
@@ -11,6 +12,7 @@ import {writeSite, type OutputFile} from '../output/write-site.ts'
 import type {Layouts} from '../pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from '../pages/load-layouts.ts'
 import {pageInputs, sameInputs} from '../pages/page-inputs.ts'
+import {checkLinks} from '../pages/check-links.ts'
 import {planPages} from '../pages/plan-pages.ts'
 import {reportError} from '../problems.ts'
 
@@ -88,6 +90,11 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     if (!layouts || !stylesheet) return failed(result.files)
 
     const pages = planPages(result.content)
+    const broken = checkLinks(result.content.articles, pages, result.content.site)
+    if (broken.length > 0) {
+      reportSiteProblems(result.files, broken)
+      return failed(result.files)
+    }
     // After a configuration or layout change every page is redrawn; what was drawn before is still remembered,
     // so pages that no longer exist (a removed section, a shorter list) are found and removed.
     const changed = new Set(pages.filter((page) => everything || !sameInputs(drawnFrom.get(page.url), pageInputs(page))))

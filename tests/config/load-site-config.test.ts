@@ -19,6 +19,8 @@ describe('loadSiteConfig', () => {
       description: undefined,
       pageSize: 20,
       sections: [{slug: 'sport', title: 'Sport', description: undefined, url: '/sport/'}],
+      houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'as-written'},
+      embedHosts: [],
     })
   })
 

@@ -82,9 +82,9 @@ describe('loadContent', () => {
 
   it('reports a missing photo, and one outside the site, at `src`', async () => {
     const siteDir = await makeSite({
-      'articles/a.md': story({image: '\n  src: nowhere.jpg\n  alt: A crowd'}),
-      'articles/b.md': story({slug: 'b', image: '\n  src: ../../../etc/passwd.png\n  alt: A crowd'}),
-      'articles/c.md': story({slug: 'c', image: '\n  src: https://cdn.example.org/x.jpg\n  alt: A crowd'}),
+      'articles/a.md': story({image: '\n  src: nowhere.jpg\n  alt: A crowd\n  credit: AFP'}),
+      'articles/b.md': story({slug: 'b', image: '\n  src: ../../../etc/passwd.png\n  alt: A crowd\n  credit: AFP'}),
+      'articles/c.md': story({slug: 'c', image: '\n  src: https://cdn.example.org/x.jpg\n  alt: A crowd\n  credit: AFP'}),
     })
     const {files} = await loadContent({siteDir})
     const reasons = files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`))
@@ -96,7 +96,7 @@ describe('loadContent', () => {
   })
 
   it('reports a wrong field and a missing photo of one story in the same run', async () => {
-    const siteDir = await makeSite({'articles/a.md': story({byline: '""', image: '\n  src: nowhere.jpg\n  alt: A crowd'})})
+    const siteDir = await makeSite({'articles/a.md': story({byline: '""', image: '\n  src: nowhere.jpg\n  alt: A crowd\n  credit: AFP'})})
     const {files} = await loadContent({siteDir})
     expect(problems(files)).toEqual(['articles/a.md:6:9 error empty-field', 'articles/a.md:8:8 error image-src'])
   })
@@ -138,7 +138,7 @@ describe('loadContent', () => {
   it('refuses a photo that is a symbolic link to a file outside the site', async () => {
     const {symlink} = await import('node:fs/promises')
     const outside = await makeSite({'secret.png': png})
-    const siteDir = await makeSite({'articles/a.md': story({image: '\n  src: photo.png\n  alt: A crowd'})})
+    const siteDir = await makeSite({'articles/a.md': story({image: '\n  src: photo.png\n  alt: A crowd\n  credit: AFP'})})
     await symlink(`${outside}/secret.png`, `${siteDir}/articles/photo.png`)
     const {files} = await loadContent({siteDir})
     expect(files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`))).toEqual([

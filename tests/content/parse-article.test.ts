@@ -9,6 +9,8 @@ const site: SiteConfig = {
   language: 'en',
   timezone: 'UTC',
   pageSize: 20,
+  houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'as-written'},
+  embedHosts: [],
   sections: [
     {slug: 'central-south-asia', title: 'Central & South Asia', url: '/central-south-asia/'},
     {slug: 'middle-east', title: 'Middle East', url: '/middle-east/'},
@@ -112,7 +114,7 @@ const broken: Array<{name: string; text: string; line: number; column: number; r
     text: `---\n${valid}\ncolour: red\n---\nText\n`,
     line: 7, column: 1, rule: 'unknown-field',
     reason:
-      'Unknown field `colour`: the fields here are `title`, `standfirst`, `section`, `published`, `modified`, `byline`, `image`, `topics`, `in_depth`, `slug`, `draft`',
+      'Unknown field `colour`: the fields here are `title`, `standfirst`, `section`, `published`, `modified`, `byline`, `image`, `topics`, `in_depth`, `corrections`, `slug`, `draft`',
   },
   {
     name: 'a missing headline',
@@ -215,6 +217,42 @@ const broken: Array<{name: string; text: string; line: number; column: number; r
     text: `---\n${valid}\nslug: ../../etc\n---\nText\n`,
     line: 7, column: 7, rule: 'invalid-value',
     reason: '`slug` must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`',
+  },
+  {
+    name: 'an absolute path as the slug',
+    text: `---\n${valid}\nslug: /etc/passwd\n---\nText\n`,
+    line: 7, column: 7, rule: 'invalid-value',
+    reason: '`slug` must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`',
+  },
+  {
+    name: 'a slug with a backslash',
+    text: `---\n${valid}\nslug: 'osh\\..\\clashes'\n---\nText\n`,
+    line: 7, column: 7, rule: 'invalid-value',
+    reason: '`slug` must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`',
+  },
+  {
+    name: 'a slug with a control character',
+    text: `---\n${valid}\nslug: "osh\\tclashes"\n---\nText\n`,
+    line: 7, column: 7, rule: 'invalid-value',
+    reason: '`slug` must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`',
+  },
+  {
+    name: 'a correction dated before the story was published',
+    text: `---\n${valid}\nmodified: 2010-05-16T09:00:00Z\ncorrections:\n  - date: 2010-05-14T09:00:00Z\n    text: An earlier version misspelt Osh.\n---\nText\n`,
+    line: 9, column: 11, rule: 'correction-before-published',
+    reason: 'This correction is dated before the story was published: check its `date`',
+  },
+  {
+    name: 'a correction without its text',
+    text: `---\n${valid}\nmodified: 2010-05-16T09:00:00Z\ncorrections:\n  - date: 2010-05-16T09:00:00Z\n---\nText\n`,
+    line: 9, column: 5, rule: 'missing-field',
+    reason: 'Missing `corrections[0].text`: add `text:` under `corrections[0]` with what was wrong and what is right now',
+  },
+  {
+    name: 'a link in the body running VBScript',
+    text: `---\n${valid}\n---\n\nSee [this](vbscript:msgbox).\n`,
+    line: 9, column: 5, rule: 'unsafe-link',
+    reason: 'Link to `vbscript:msgbox` is not allowed: links must go to web pages (https://…), mail or phone numbers',
   },
   {
     name: '`draft` that is not true or false',
@@ -329,13 +367,17 @@ describe('parseArticle: broken stories', () => {
     expect(image).toMatchObject({src: 'photo.jpg', alt: 'A crowd', srcPlace: {start: {line: 4, column: 8}}})
   })
 
-  it('warns, without failing, about each piece of raw HTML left out', async () => {
-    const {article, problems} = await parse(`---\n${valid}\n---\n\nText <b>bold</b>\n`)
-    expect(article).toBeDefined()
-    const reason = 'Raw HTML is left out of the page: write it as Markdown instead'
+  it('keeps the raw HTML the desk allows, and warns, at its place, about each piece the sanitizer removed', async () => {
+    const {article, problems} = await parse(
+      `---\n${valid}\n---\n\nText <b onclick="steal()">bold</b> and <sup>2</sup>\n\n<script>alert(1)</script>\n\n<a href="javascript:alert(1)">x</a>\n`,
+    )
+    expect(article?.body.children).toEqual([
+      {type: 'raw', value: '<p>Text <b>bold</b> and <sup>2</sup></p>\n\n<p><a>x</a></p>'},
+    ])
     expect(problems).toEqual([
-      {line: 9, column: 6, rule: 'raw-html', reason, fatal: false},
-      {line: 9, column: 13, rule: 'raw-html', reason, fatal: false},
+      {line: 9, column: 6, rule: 'unsafe-html', reason: 'Removed `onclick` from `<b>`: the desk’s pages do not allow it', fatal: false},
+      {line: 11, column: 1, rule: 'unsafe-html', reason: 'Removed `<script>` and its contents: scripts cannot run in a story', fatal: false},
+      {line: 13, column: 1, rule: 'unsafe-html', reason: 'Removed `href` from `<a>`: the desk’s pages do not allow it', fatal: false},
     ])
   })
 
@@ -343,5 +385,147 @@ describe('parseArticle: broken stories', () => {
     const {draft, article} = await parse(`---\ntitle: Half-written\ndraft: true\n---\nText\n`)
     expect(draft).toBe(true)
     expect(article).toBeUndefined()
+  })
+})
+
+// The house style: warnings, each at its place, and the story still publishes.
+const houseStyle: Array<{name: string; text: string; site?: Partial<SiteConfig>; line: number; column: number; rule: string; reason: string}> = [
+  {
+    name: 'a headline over the limit',
+    text: `---\n${valid.replace('Clashes erupt in south Kyrgyzstan', 'Clashes erupt in south Kyrgyzstan as supporters of the ousted president seize buildings')}\n---\nText\n`,
+    site: {houseStyle: {headlineLength: 60, standfirstLength: 300, quotes: 'as-written'}},
+    line: 2, column: 8, rule: 'headline-length',
+    reason: 'The headline is 87 characters long, over the desk’s 60: shorten it',
+  },
+  {
+    name: 'a standfirst over the limit',
+    text: `---\n${valid}\n---\nText\n`,
+    site: {houseStyle: {headlineLength: 100, standfirstLength: 20, quotes: 'as-written'}},
+    line: 3, column: 13, rule: 'standfirst-length',
+    reason: 'The standfirst is 34 characters long, over the desk’s 20: shorten it',
+  },
+  {
+    name: 'a standfirst that repeats the headline',
+    text: `---\n${valid.replace('One person killed and dozens hurt.', 'Clashes erupt in south Kyrgyzstan, leaving one dead.')}\n---\nText\n`,
+    line: 3, column: 13, rule: 'standfirst-repeats-headline',
+    reason: 'The standfirst repeats the headline: say what the headline does not',
+  },
+  {
+    name: 'a photo without a credit',
+    text: `---\n${valid}\nimage:\n  src: crowd.jpg\n  alt: A crowd in Osh\n---\nText\n`,
+    line: 7, column: 1, rule: 'image-credit',
+    reason: 'The photo has no `credit`: add who took or supplied it, like `credit: AFP`',
+  },
+  {
+    name: 'a correction with no `modified`',
+    text: `---\n${valid}\ncorrections:\n  - date: 2010-05-16T09:00:00Z\n    text: An earlier version misspelt Osh.\n---\nText\n`,
+    line: 7, column: 1, rule: 'modified-after-correction',
+    reason: 'The story was corrected at 2010-05-16T09:00:00Z but `modified` is missing: set `modified: 2010-05-16T09:00:00Z`',
+  },
+  {
+    name: 'a correction later than `modified`',
+    text: `---\n${valid}\nmodified: 2010-05-15T18:00:00Z\ncorrections:\n  - date: 2010-05-16T09:00:00Z\n    text: An earlier version misspelt Osh.\n---\nText\n`,
+    line: 7, column: 11, rule: 'modified-after-correction',
+    reason: 'The story was corrected at 2010-05-16T09:00:00Z but `modified` is earlier: set `modified: 2010-05-16T09:00:00Z`',
+  },
+  {
+    name: 'straight quotes in the headline, for a desk that types curly ones',
+    text: `---\n${valid.replace('Clashes erupt in south Kyrgyzstan', 'Troops say "calm" returns to Osh')}\n---\nText\n`,
+    site: {houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'typographic'}},
+    line: 2, column: 8, rule: 'straight-quotes',
+    reason: 'Straight quote `"` in `title`: the desk uses typographic quotes (“ ”)',
+  },
+  {
+    name: 'a straight apostrophe in the text, for a desk that types curly ones',
+    text: `---\n${valid}\n---\n\nThe city’s mayor and\nthe region's governor met.\n`,
+    site: {houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'typographic'}},
+    line: 10, column: 11, rule: 'straight-quotes',
+    reason: 'Straight quote `\'` in the text: the desk uses typographic quotes (‘ ’)',
+  },
+  {
+    name: 'a link over plain http',
+    text: `---\n${valid}\n---\n\nSee [the report](http://example.com/report).\n`,
+    line: 9, column: 5, rule: 'insecure-link',
+    reason: 'Link to `http://example.com/report` is not secure: use `https://` if the site offers it',
+  },
+  {
+    name: 'an in-depth link over plain http',
+    text: `---\n${valid}\nin_depth:\n  - links:\n      - title: Profile\n        url: http://example.com/profile\n---\nText\n`,
+    line: 10, column: 14, rule: 'insecure-link',
+    reason: 'Link to `http://example.com/profile` is not secure: use `https://` if the site offers it',
+  },
+  {
+    name: 'an embed from a host the desk has not allowed',
+    text: `---\n${valid}\n---\n\n<iframe src="https://tracker.example.com/v/1" title="Video"></iframe>\n`,
+    site: {embedHosts: ['www.youtube-nocookie.com']},
+    line: 9, column: 1, rule: 'embed-host',
+    reason: 'Removed an embed from `tracker.example.com`: only embeds from `www.youtube-nocookie.com` are allowed',
+  },
+  {
+    name: 'a second headline in raw HTML',
+    text: `---\n${valid}\n---\n\n<h1>Again</h1>\n`,
+    line: 9, column: 1, rule: 'unsafe-html',
+    reason: 'Removed the `<h1>` tag (its text is kept): the desk’s pages do not allow it',
+  },
+  {
+    name: 'an inline style',
+    text: `---\n${valid}\n---\n\nText <span style="color:red">red</span>\n`,
+    line: 9, column: 6, rule: 'unsafe-html',
+    reason: 'Removed `style` from `<span>`: the desk’s pages do not allow it',
+  },
+]
+
+describe('parseArticle: house style', () => {
+  it.each(houseStyle)('warns about $name at $line:$column', async ({text, site: overrides, line, column, rule, reason}) => {
+    const file = new VFile({path: '/site/articles/clashes.md', value: text})
+    const {article} = await parseArticle(file, {...site, ...overrides})
+    expect(article).toBeDefined()
+    expect(file.messages.map((m) => ({line: m.line, column: m.column, rule: m.ruleId, reason: m.reason, fatal: m.fatal}))).toEqual([
+      {line, column, rule, reason, fatal: false},
+    ])
+  })
+
+  it('curls quotes in the text and the front matter for a desk that asks the build to', async () => {
+    const file = new VFile({
+      path: '/site/articles/clashes.md',
+      value: `---\n${valid.replace('Clashes erupt in south Kyrgyzstan', 'Calm "returns" to Osh\'s streets')}\n---\n\nHe said: "It's over." Code stays \`"as is"\`.\n`,
+    })
+    const {article} = await parseArticle(file, {...site, houseStyle: {...site.houseStyle, quotes: 'smart'}})
+    expect(file.messages).toEqual([])
+    expect(article?.title).toBe('Calm “returns” to Osh’s streets')
+    expect(article?.body.children).toEqual([{type: 'raw', value: '<p>He said: “It’s over.” Code stays <code>"as is"</code>.</p>'}])
+  })
+
+  it('lets an embed from an allowed host through, with only the attributes an embed needs', async () => {
+    const file = new VFile({
+      path: '/site/articles/clashes.md',
+      value: `---\n${valid}\n---\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="Osh at night" width="560" height="315" allowfullscreen></iframe>\n`,
+    })
+    const {article} = await parseArticle(file, {...site, embedHosts: ['www.youtube-nocookie.com']})
+    expect(file.messages).toEqual([])
+    expect(article?.body.children).toEqual([
+      {type: 'raw', value: '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Osh at night" width="560" height="315" allowfullscreen></iframe>'},
+    ])
+  })
+})
+
+describe('parseArticle: links to the rest of the site', () => {
+  it('collects links to pages of this site, with their places, for checking once every page is known', async () => {
+    const {article, problems} = await parse(
+      `---\n${valid}\nin_depth:\n  - links:\n      - title: Section\n        url: /central-south-asia/\n---\n\n[Topics](/topics/), [home](https://news.example.org/) and [elsewhere](https://example.com/), [here](#top).\n`,
+    )
+    expect(problems).toEqual([])
+    expect(article?.siteLinks).toEqual([
+      {href: '/topics/', place: {line: 13, column: 1, offset: expect.any(Number)}},
+      {href: 'https://news.example.org/', place: {line: 13, column: 21, offset: expect.any(Number)}},
+      {href: '/central-south-asia/', place: {line: 10, column: 14, offset: expect.any(Number)}},
+    ])
+  })
+
+  it('holds a link to another story’s file as a token in the body, to be rewritten to that story’s URL', async () => {
+    const {article} = await parse(`---\n${valid}\n---\n\nSee [the curfew](../14/osh%20curfew.md#reaction).\n`)
+    const [link] = article?.storyLinks ?? []
+    expect(link).toMatchObject({href: '../14/osh%20curfew.md#reaction', target: '/site/14/osh curfew.md', suffix: '#reaction', place: {line: 9, column: 5}})
+    expect(article?.body.children).toEqual([{type: 'raw', value: `<p>See <a href="${link?.token}">the curfew</a>.</p>`}])
   })
 })

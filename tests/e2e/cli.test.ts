@@ -15,13 +15,16 @@ interface Run {
   stderr: string
 }
 
-function build(...args: string[]): Promise<Run> {
+function run(script: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(tsx, [path.join(repository, 'scripts/build.ts'), ...args], {cwd: repository}, (error, stdout, stderr) => {
+    execFile(tsx, [path.join(repository, script), ...args], {cwd: repository}, (error, stdout, stderr) => {
       resolve({code: error ? Number(error.code ?? 1) : 0, stdout, stderr})
     })
   })
 }
+
+const build = (...args: string[]) => run('scripts/build.ts', args)
+const check = (...args: string[]) => run('scripts/check.ts', args)
 
 describe('npm run build', () => {
   it('builds a site and prints one summary line', async () => {
@@ -89,11 +92,11 @@ describe('npm run build', () => {
   })
 
   it('prints warnings but still builds', async () => {
-    const site = await makeSite({'articles/a.md': story({}, 'Text with <em>markup</em>.\n')})
+    const site = await makeSite({'articles/a.md': story({}, 'Text with <em onmouseover="x()">markup</em>.\n')})
     const run = await build('--site', site, '--out', path.join(site, 'dist'))
     expect(run.code).toBe(0)
-    expect(run.stderr).toMatch(/articles\/a\.md:9:11: warning: Raw HTML is left out of the page/)
-    expect(run.stdout).toMatch(/in \d+\.\d\d s \(2 warnings\)\n$/)
+    expect(run.stderr).toMatch(/articles\/a\.md:9:11: warning: Removed `onmouseover` from `<em>`: the desk’s pages do not allow it \[unsafe-html\]/)
+    expect(run.stdout).toMatch(/in \d+\.\d\d s \(1 warning\)\n$/)
   })
 
   it('refuses to replace a folder that is not a built site', async () => {
@@ -128,5 +131,27 @@ describe('npm run build', () => {
     const wrong = await build('--sight', 'x')
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toMatch(/Unknown option '--sight'/)
+  })
+})
+
+describe('npm run check', () => {
+  const uncredited = story({image: '\n  src: crowd.svg\n  alt: A crowd'})
+  const photo = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>'
+
+  it('reports warnings, passes, and writes nothing', async () => {
+    const site = await makeSite({'articles/a.md': uncredited, 'articles/crowd.svg': photo})
+    const result = await check('--site', site)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/articles\/a\.md:7:1: warning: The photo has no `credit`/)
+    expect(result.stdout).toBe('Checked 1 article and 6 pages: 0 errors and 1 warning. Nothing was written.\n')
+    expect((await readdir(site)).sort()).toEqual(['articles', 'site.yaml'])
+  })
+
+  it('fails on the same warning with --strict, as the deploy would', async () => {
+    const site = await makeSite({'articles/a.md': uncredited, 'articles/crowd.svg': photo})
+    const result = await check('--site', site, '--strict')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/articles\/a\.md:7:1: error: The photo has no `credit`.*\[image-credit\]\n {4}The build runs with `--strict`/)
+    expect(result.stderr).toMatch(/Check failed: 1 error and 0 warnings in 1 file\./)
   })
 })

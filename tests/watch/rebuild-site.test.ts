@@ -127,4 +127,20 @@ describe('watch mode’s rebuild', () => {
     await rebuild(changed(path.join(site, 'articles/d.md')))
     expect((await readPage(out, '/central-south-asia/2010/05/16/d/')).text('.draft-banner')).toBe('Draft: this story is not published.')
   })
+
+  it('redraws a story that links to another story’s file when that story moves, and only then', async () => {
+    const {site, out, rebuild} = await setUp()
+    await writeFile(path.join(site, 'articles/c.md'), story({title: 'Story C', published: '2010-05-16T10:00:00Z'}, 'See [B](b.md).\n'))
+    await rebuild(changed(path.join(site, 'articles/c.md')))
+    const href = async () => (await readPage(out, '/central-south-asia/2010/05/16/c/')).one('.story-body a').properties['href']
+    expect(await href()).toBe('/middle-east/2010/05/14/b/')
+
+    await writeFile(path.join(site, 'articles/a.md'), story({title: 'Story A, again', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}))
+    expect((await rebuild(changed(path.join(site, 'articles/a.md')))).changedUrls).not.toContain('/central-south-asia/2010/05/16/c/')
+
+    await writeFile(path.join(site, 'articles/b.md'), story({title: 'Story B', section: 'middle-east', published: '2010-05-13T10:00:00Z'}))
+    const result = await rebuild(changed(path.join(site, 'articles/b.md')))
+    expect(result.changedUrls).toContain('/central-south-asia/2010/05/16/c/')
+    expect(await href()).toBe('/middle-east/2010/05/13/b/')
+  })
 })

@@ -1,0 +1,67 @@
+// `npm run check`: every check the build makes, and the house style, without writing anything. For editors and CI.
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {planSite} from './build-site.ts'
+import {countProblems, formatProblems, plural} from './report/format-problems.ts'
+import {SetupError} from './setup-error.ts'
+
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
+
+const usage = `Usage: npm run check -- [options]
+
+  --site <dir>   folder holding site.yaml and articles/ (default: the repository)
+  --strict       treat the desk's warnings as errors, as CI builds do
+  --drafts       check drafts as strictly as published stories
+  --help         show this help`
+
+async function main(): Promise<number> {
+  let values
+  try {
+    ;({values} = parseArgs({
+      options: {
+        site: {type: 'string'},
+        strict: {type: 'boolean', default: false},
+        drafts: {type: 'boolean', default: false},
+        help: {type: 'boolean', default: false},
+      },
+      strict: true,
+    }))
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+  if (values.help) {
+    console.log(usage)
+    return 0
+  }
+
+  const siteDir = path.resolve(values.site ?? repositoryRoot)
+  const plan = await planSite({siteDir, includeDrafts: values.drafts, strict: values.strict})
+  const problems = countProblems(plan.files)
+  if (problems.errors + problems.warnings > 0) console.error(formatProblems(plan.files))
+
+  const summary = `${plural(problems.errors, 'error')} and ${plural(problems.warnings, 'warning')}`
+  if (!plan.content || !plan.pages) {
+    console.error(`\nCheck failed: ${summary} in ${plural(problems.files, 'file')}. Fix the errors above, then check again.`)
+    return 1
+  }
+  console.log(
+    `Checked ${plural(plan.content.articles.length, 'article')} and ${plural(plan.pages.length, 'page')}: ${summary}. Nothing was written.`,
+  )
+  return 0
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof SetupError) console.error(error.message)
+    else {
+      console.error('The check stopped on an unexpected error (a bug in the build, not in the stories):')
+      console.error(error)
+    }
+    process.exitCode = 1
+  },
+)

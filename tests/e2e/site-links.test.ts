@@ -1,0 +1,121 @@
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {buildSite} from '../../scripts/build-site.ts'
+import {makeSite, readPage, story} from '../helpers/fixture-site.ts'
+
+/** Every problem of a build, as `file:line:column rule: reason`, in file order. */
+async function build(files: Record<string, string>, options: {drafts?: boolean; strict?: boolean} = {}) {
+  const site = await makeSite(files)
+  const out = path.join(site, 'dist')
+  const result = await buildSite({siteDir: site, outDir: out, includeDrafts: options.drafts, strict: options.strict})
+  const problems = result.files
+    .flatMap((file) => file.messages.map((m) => `${path.relative(site, file.path)}:${m.line}:${m.column} ${m.ruleId}: ${m.reason}`))
+    .sort()
+  return {result, problems, out}
+}
+
+const osh = story({title: 'Curfew in Osh', published: '2010-05-14T08:00:00Z', slug: 'osh-curfew'})
+
+describe('links between stories', () => {
+  it('rewrites a link to another story’s file into that story’s URL, keeping its fragment', async () => {
+    const {result, problems, out} = await build({
+      'articles/2010/05/15/clashes.md': story({}, 'See [the curfew](../14/osh.md#reaction) and [again][curfew].\n\n[curfew]: ../14/osh.md\n'),
+      'articles/2010/05/14/osh.md': osh,
+    })
+    expect(problems).toEqual([])
+    expect(result.ok).toBe(true)
+    const page = await readPage(out, '/central-south-asia/2010/05/15/clashes/')
+    expect(page.all('.story-body a').map((a) => a.properties['href'])).toEqual([
+      '/central-south-asia/2010/05/14/osh-curfew/#reaction',
+      '/central-south-asia/2010/05/14/osh-curfew/',
+    ])
+    expect(page.html).not.toContain('desk-story-link')
+  })
+
+  it('reports a link to a file that is not a story, and one to a draft, at the link', async () => {
+    const {result, problems} = await build({
+      'articles/clashes.md': story({}, 'See [the curfew](osh.md) and\n[the draft](draft.md).\n'),
+      'articles/draft.md': story({slug: 'draft', draft: 'true'}),
+    })
+    expect(result.ok).toBe(false)
+    expect(problems).toEqual([
+      'articles/clashes.md:10:1 broken-link: Link to `draft.md` goes to a draft, which is not published: publish it first, or take the link out',
+      'articles/clashes.md:9:5 broken-link: Link to `osh.md` goes to no story: there is no story at articles/osh.md; check the path',
+    ])
+  })
+
+  it('lets a preview with drafts link to a draft', async () => {
+    const {result, problems} = await build(
+      {'articles/clashes.md': story({}, 'See [the draft](draft.md).\n'), 'articles/draft.md': story({slug: 'draft', draft: 'true'})},
+      {drafts: true},
+    )
+    expect(problems).toEqual([])
+    expect(result.ok).toBe(true)
+  })
+})
+
+describe('links to pages of this site', () => {
+  it('accepts every way of writing a link to a page the build makes', async () => {
+    const body = [
+      '[Section](/central-south-asia/), [no slash](/middle-east), [file](/topics/index.html),',
+      '[relative](../../14/osh-curfew/#top), [own address](https://news.example.org/topics/osh/?ref=story),',
+      '[photo-free 404](/404.html), [page 2](/central-south-asia/page/2/).',
+      '',
+    ].join('\n')
+    const {result, problems} = await build({
+      'site.yaml': 'name: D\nurl: https://news.example.org\npage_size: 1\nsections:\n  - slug: central-south-asia\n    title: C\n  - slug: middle-east\n    title: M\n',
+      'articles/clashes.md': story({topics: '[Osh]'}, body),
+      'articles/osh.md': osh,
+    })
+    expect(problems).toEqual([])
+    expect(result.ok).toBe(true)
+  })
+
+  it('reports a link to a page the build does not make, in the body and in the in-depth box, suggesting the nearest', async () => {
+    const {result, problems} = await build({
+      'articles/clashes.md': story(
+        {in_depth: '\n  - links:\n      - title: Old story\n        url: /central-south-asia/2010/05/13/osh-curfew/'},
+        'See [the curfew](/central-south-asia/2010/05/14/osh-curfw/) and [sport](https://news.example.org/sport/).\n',
+      ),
+      'articles/osh.md': osh,
+    })
+    expect(result.ok).toBe(false)
+    expect(problems).toEqual([
+      'articles/clashes.md:10:14 broken-link: Link to `/central-south-asia/2010/05/13/osh-curfew/` goes to /central-south-asia/2010/05/13/osh-curfew/, which is not a page of this site: did you mean /central-south-asia/2010/05/14/osh-curfew/?',
+      'articles/clashes.md:13:5 broken-link: Link to `/central-south-asia/2010/05/14/osh-curfw/` goes to /central-south-asia/2010/05/14/osh-curfw/, which is not a page of this site: did you mean /central-south-asia/2010/05/14/osh-curfew/?',
+      'articles/clashes.md:13:65 broken-link: Link to `https://news.example.org/sport/` goes to /sport/, which is not a page of this site: check the address, or link to the story’s file (`../14/osh.md`)',
+    ])
+  })
+
+  it('treats a link to a draft’s page as broken in a published build', async () => {
+    const {problems} = await build({
+      'articles/clashes.md': story({}, 'See [the draft](/central-south-asia/2010/05/15/draft/).\n'),
+      'articles/draft.md': story({slug: 'draft', draft: 'true'}),
+    })
+    expect(problems).toEqual([
+      'articles/clashes.md:9:5 broken-link: Link to `/central-south-asia/2010/05/15/draft/` goes to /central-south-asia/2010/05/15/draft/, which is not a page of this site: check the address, or link to the story’s file (`../14/osh.md`)',
+    ])
+  })
+})
+
+describe('--strict', () => {
+  const uncredited = {'articles/clashes.md': story({image: '\n  src: crowd.svg\n  alt: A crowd'}), 'articles/crowd.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>'}
+
+  it('builds, warning, without it', async () => {
+    const {result, problems} = await build(uncredited)
+    expect(result.ok).toBe(true)
+    expect(problems).toEqual(['articles/clashes.md:7:1 image-credit: The photo has no `credit`: add who took or supplied it, like `credit: AFP`'])
+  })
+
+  it('fails on the same warning with it, saying why', async () => {
+    const {result} = await build(uncredited, {strict: true})
+    expect(result.ok).toBe(false)
+    const [message] = result.files.flatMap((file) => file.messages)
+    expect(message).toMatchObject({fatal: true, ruleId: 'image-credit', note: 'The build runs with `--strict`, which makes the desk’s warnings errors.'})
+  })
+
+  it('leaves a draft’s problems as warnings: a draft is not published', async () => {
+    const {result} = await build({...uncredited, 'articles/clashes.md': story({draft: 'true', image: '\n  src: crowd.svg\n  alt: A crowd'})}, {strict: true})
+    expect(result.ok).toBe(true)
+  })
+})
