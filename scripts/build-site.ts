@@ -6,7 +6,7 @@ import type {VFile} from 'vfile'
 import {reportSiteProblems} from './content/check-site.ts'
 import {loadContent, type Content} from './content/load-content.ts'
 import {outputPathOf} from './content/permalinks.ts'
-import {assertOutsideSite, writeSite, type OutputFile} from './output/write-site.ts'
+import {assertOutsideSite, recoverInterruptedBuild, writeSite, type OutputFile} from './output/write-site.ts'
 import type {Layouts, SiteContext} from './pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from './pages/load-layouts.ts'
 import type {Page} from './pages/page.ts'
@@ -36,6 +36,7 @@ export interface BuildResult {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   assertOutsideSite(options.outDir, options.siteDir)
+  await recoverInterruptedBuild(options.outDir)
   const {files, content, pages} = await planSite(options)
   if (!content || !pages) return {files, ok: false}
 

@@ -111,6 +111,20 @@ async function swapIn(staging: string, target: string, parent: string, name: str
   if (hadPrevious) await rm(previous, {recursive: true, force: true})
 }
 
+/**
+ * Puts back a site that a killed build moved aside, before anything else happens: a build that then fails on
+ * a story must still leave the previous site in place, as it says it does.
+ */
+export async function recoverInterruptedBuild(outDir: string): Promise<void> {
+  const target = path.resolve(outDir)
+  try {
+    await recoverInterruptedSwap(path.dirname(target), path.basename(target))
+  } catch (error) {
+    // No parent folder (yet): nothing was ever built there, and writing the site says what is wrong with the path.
+    if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+  }
+}
+
 /** Clears what a killed build left: its staging folder, and an old site moved aside but never replaced. */
 async function recoverInterruptedSwap(parent: string, name: string): Promise<void> {
   const target = path.join(parent, name)

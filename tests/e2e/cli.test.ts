@@ -1,6 +1,6 @@
 // Runs `scripts/build.ts` as `npm run build` does, and checks what a reporter sees in the terminal and what is left on disk.
 import {execFile} from 'node:child_process'
-import {readFile, readdir, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
@@ -88,6 +88,18 @@ describe('npm run build', () => {
       ].join('\n'),
     )
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(before)
+    expect((await readdir(site)).sort()).toEqual(['articles', 'dist', 'site.yaml'])
+  })
+
+  it('puts back a site a killed build moved aside, even when this build fails on a story', async () => {
+    const site = await makeSite({'articles/a.md': story({titel: 'Oops'})})
+    // What a build killed between its two renames leaves (pid 999999 is not running): the site moved aside, no dist/.
+    await mkdir(path.join(site, '.dist.old-999999-abcd1234'))
+    await writeFile(path.join(site, '.dist.old-999999-abcd1234', 'index.html'), 'previous')
+    const run = await build('--site', site, '--out', path.join(site, 'dist'))
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/dist\/ still holds the previous build\.\n$/)
+    expect(await readFile(path.join(site, 'dist', 'index.html'), 'utf8')).toBe('previous')
     expect((await readdir(site)).sort()).toEqual(['articles', 'dist', 'site.yaml'])
   })
 
