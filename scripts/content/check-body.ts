@@ -130,7 +130,7 @@ export function checkQuotes(text: string, start: Point | undefined, file: VFile,
 
 /** Where `index` of a text node's value falls in the file (exact unless the text spans escapes or entities). */
 function pointWithin(text: string, index: number, start: Point): Point {
-  const before = text.slice(0, index).split('\n')
+  const before = text.slice(0, index).split(/\r\n|\r|\n/)
   return before.length === 1
     ? {line: start.line, column: start.column + index}
     : {line: start.line + before.length - 1, column: before.at(-1)!.length + 1}

@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import type {SiteConfig} from '../config/site-config.ts'
 import {hasErrors, reportError} from '../problems.ts'
 import {didYouMean} from '../yaml/did-you-mean.ts'
+import {maxSlugBytes} from '../yaml/field-schemas.ts'
 import {validateYaml} from '../yaml/validate-yaml.ts'
 import type {Article, SiteLink, Timestamp, Topic} from './article.ts'
 import {frontMatterHelp, frontMatterSchema, type FrontMatter} from './article-schema.ts'
@@ -80,6 +81,8 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
     const same = topics.find((topic) => topic.slug === slug)
     if (slug === '') {
       reportError(file, `Topic \`${name}\` has no letters or digits to make its URL from`, {place, ruleId: 'invalid-topic'})
+    } else if (Buffer.byteLength(slug) > maxSlugBytes) {
+      reportError(file, 'This topic name is too long to make its page’s address from: shorten it', {place, ruleId: 'invalid-topic'})
     } else if (same && same.name.toLowerCase() === name.toLowerCase()) {
       reportError(file, `Topic \`${name}\` is listed twice: remove one`, {place, ruleId: 'duplicate-topic'})
     } else if (same) {

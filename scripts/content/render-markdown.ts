@@ -54,7 +54,7 @@ function pipelinesFor(site: SiteConfig): Pipelines {
  */
 export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteConfig): Promise<RenderedBody> {
   const text = String(file.value)
-  const masked = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart)
+  const masked = text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart)
   const start = location(file).toPoint(bodyStart) ?? {line: 1, column: 1}
   const {markdown, withHtml} = pipelinesFor(site)
   try {

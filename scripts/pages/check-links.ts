@@ -13,7 +13,12 @@ export function checkLinks(articles: readonly Article[], pages: readonly Page[],
   const problems: SiteProblem[] = []
   for (const article of articles) {
     for (const link of article.siteLinks) {
-      const resolved = new URL(link.href.trim(), site.url + article.url)
+      const base = site.url + article.url
+      if (!URL.canParse(link.href.trim(), base)) {
+        problems.push({article, place: link.place, ruleId: 'broken-link', reason: `Link to \`${link.href}\` is not a web address: check it`})
+        continue
+      }
+      const resolved = new URL(link.href.trim(), base)
       if (resolved.origin !== site.url) continue
       const target = safeDecode(resolved.pathname)
       if (served(target, known)) continue

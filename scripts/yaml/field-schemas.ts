@@ -10,9 +10,15 @@ export const text = z.string().trim().min(1)
  */
 export const slugPattern = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}\p{M}]*(?:-[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}\p{M}]*)*$/u
 
+/** The longest slug, in UTF-8 bytes: a slug names a folder of the built site, and file systems refuse names over 255. */
+export const maxSlugBytes = 200
+
 export const slug = z
   .string()
-  .regex(slugPattern, {error: 'must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`'})
+  .regex(slugPattern, {error: 'must be lowercase words joined by hyphens, like `clashes-erupt-in-south-kyrgyzstan`', abort: true})
+  .refine((value) => Buffer.byteLength(value) <= maxSlugBytes, {
+    error: `is too long to name a folder of the built site: shorten it to at most ${maxSlugBytes} bytes (a Latin letter takes one, most others two or three)`,
+  })
 
 const isoDateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
 
@@ -44,9 +50,19 @@ export const dateTime = z.string().refine(isIsoDateTime, {
 export const linkUrl = z
   .string()
   .trim()
-  .refine((value) => (value.startsWith('/') && !value.startsWith('//')) || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), {
+  .refine((value) => isSitePath(value) || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), {
     error: 'must be a web address starting with `https://`, or a path on this site starting with `/`',
   })
+
+const anySite = 'https://site.invalid'
+
+/**
+ * A path that stays on the site as a browser reads it: `//host` and `/\host` lead to another site, and `/\[`
+ * is no URL at all (later stages resolve these links, and must be able to).
+ */
+function isSitePath(value: string): boolean {
+  return value.startsWith('/') && URL.canParse(value, anySite) && new URL(value, anySite).origin === anySite
+}
 
 export function isTimeZone(value: string): boolean {
   try {
