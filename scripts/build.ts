@@ -1,9 +1,8 @@
 // `npm run build`: builds a site into its output folder, printing every problem and one summary line.
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parseArgs} from 'node:util'
 import {buildSite} from './build-site.ts'
-import {SetupError} from './setup-error.ts'
+import {readOptions, runCommand} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -17,26 +16,16 @@ const usage = `Usage: npm run build -- [options]
   --help         show this help`
 
 async function main(): Promise<number> {
-  let values
-  try {
-    ;({values} = parseArgs({
-      options: {
-        site: {type: 'string'},
-        out: {type: 'string'},
-        drafts: {type: 'boolean', default: false},
-        strict: {type: 'boolean', default: false},
-        help: {type: 'boolean', default: false},
-      },
-      strict: true,
-    }))
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`)
-    return 2
-  }
-  if (values.help) {
-    console.log(usage)
-    return 0
-  }
+  const values = readOptions(
+    {
+      site: {type: 'string'},
+      out: {type: 'string'},
+      drafts: {type: 'boolean', default: false},
+      strict: {type: 'boolean', default: false},
+    },
+    usage,
+  )
+  if (typeof values === 'number') return values
 
   const started = performance.now()
   const siteDir = path.resolve(values.site ?? repositoryRoot)
@@ -65,17 +54,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof SetupError) {
-      console.error(error.message)
-    } else {
-      console.error('The build stopped on an unexpected error (a bug in the build, not in the stories):')
-      console.error(error)
-    }
-    process.exitCode = 1
-  },
-)
+runCommand('build', main)

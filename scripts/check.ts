@@ -1,10 +1,9 @@
 // `npm run check`: every check the build makes, and the house style, without writing anything. For editors and CI.
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parseArgs} from 'node:util'
 import {planSite} from './build-site.ts'
+import {readOptions, runCommand} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
-import {SetupError} from './setup-error.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -16,25 +15,15 @@ const usage = `Usage: npm run check -- [options]
   --help         show this help`
 
 async function main(): Promise<number> {
-  let values
-  try {
-    ;({values} = parseArgs({
-      options: {
-        site: {type: 'string'},
-        strict: {type: 'boolean', default: false},
-        drafts: {type: 'boolean', default: false},
-        help: {type: 'boolean', default: false},
-      },
-      strict: true,
-    }))
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`)
-    return 2
-  }
-  if (values.help) {
-    console.log(usage)
-    return 0
-  }
+  const values = readOptions(
+    {
+      site: {type: 'string'},
+      strict: {type: 'boolean', default: false},
+      drafts: {type: 'boolean', default: false},
+    },
+    usage,
+  )
+  if (typeof values === 'number') return values
 
   const siteDir = path.resolve(values.site ?? repositoryRoot)
   const plan = await planSite({siteDir, includeDrafts: values.drafts, strict: values.strict})
@@ -52,16 +41,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof SetupError) console.error(error.message)
-    else {
-      console.error('The check stopped on an unexpected error (a bug in the build, not in the stories):')
-      console.error(error)
-    }
-    process.exitCode = 1
-  },
-)
+runCommand('check', main)

@@ -2,20 +2,9 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import type {SiteConfig} from '../../scripts/config/site-config.ts'
 import {parseArticle} from '../../scripts/content/parse-article.ts'
+import {siteConfig} from '../helpers/fixture-site.ts'
 
-const site: SiteConfig = {
-  name: 'Test Desk',
-  url: 'https://news.example.org',
-  language: 'en',
-  timezone: 'UTC',
-  pageSize: 20,
-  houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'as-written'},
-  embedHosts: [],
-  sections: [
-    {slug: 'central-south-asia', title: 'Central & South Asia', url: '/central-south-asia/'},
-    {slug: 'middle-east', title: 'Middle East', url: '/middle-east/'},
-  ],
-}
+const site = siteConfig
 
 const valid = `title: Clashes erupt in south Kyrgyzstan
 standfirst: One person killed and dozens hurt.

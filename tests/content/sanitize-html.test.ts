@@ -5,19 +5,11 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import type {SiteConfig} from '../../scripts/config/site-config.ts'
 import {parseArticle} from '../../scripts/content/parse-article.ts'
+import {siteConfig} from '../helpers/fixture-site.ts'
 
-const site: SiteConfig = {
-  name: 'Test Desk',
-  url: 'https://news.example.org',
-  language: 'en',
-  timezone: 'UTC',
-  pageSize: 20,
-  houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'as-written'},
-  embedHosts: ['www.youtube-nocookie.com'],
-  sections: [{slug: 'news', title: 'News', url: '/news/'}],
-}
+const site: SiteConfig = {...siteConfig, embedHosts: ['www.youtube-nocookie.com']}
 
-const frontMatter = '---\ntitle: T\nstandfirst: S\nsection: news\npublished: 2010-05-15T15:43:00Z\nbyline: B\n---\n\n'
+const frontMatter = '---\ntitle: T\nstandfirst: S\nsection: central-south-asia\npublished: 2010-05-15T15:43:00Z\nbyline: B\n---\n\n'
 
 const attacks = [
   '<script>alert(1)</script>',

@@ -7,6 +7,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {toText} from 'hast-util-to-text'
 import {afterAll} from 'vitest'
+import type {SiteConfig} from '../../scripts/config/site-config.ts'
 
 const made: string[] = []
 
@@ -33,6 +34,21 @@ sections:
   - slug: middle-east
     title: Middle East
 `
+
+/** A configuration like the one `siteYaml` loads to, for the stages that take one directly. */
+export const siteConfig: SiteConfig = {
+  name: 'Test Desk',
+  url: 'https://news.example.org',
+  language: 'en',
+  timezone: 'UTC',
+  pageSize: 20,
+  houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'as-written'},
+  embedHosts: [],
+  sections: [
+    {slug: 'central-south-asia', title: 'Central & South Asia', url: '/central-south-asia/'},
+    {slug: 'middle-east', title: 'Middle East', url: '/middle-east/'},
+  ],
+}
 
 /** A valid story; override any front matter line by passing `key: value` text, or the body. */
 export function story(fields: Record<string, string> = {}, body = 'Gunfire broke out in the city on Friday.\n'): string {
