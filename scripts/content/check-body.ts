@@ -29,7 +29,8 @@ export interface BodyFindings {
   hasHtml: boolean
 }
 
-// Random per process, so no text a reporter writes can look like one; it never reaches a built page.
+// Random per process, so no text a reporter writes can look like one; it never reaches a built page. Each ends
+// in `-`, so no token is the start of another (`…-1-` is not the start of `…-10-`).
 const tokenPrefix = `desk-story-link-${randomBytes(6).toString('hex')}-`
 let tokenCount = 0
 
@@ -83,6 +84,8 @@ function checkLink(node: Nodes & {url: string}, file: VFile, context: BodyContex
     })
     return
   }
+  // `MAILTO:` works in every browser, but the sanitizer a story with raw HTML goes through compares schemes as written.
+  node.url = node.url.replace(/^\s*[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase())
   const target = classifyLink(node.url, context.siteUrl)
   switch (target.kind) {
     case 'external':
@@ -106,7 +109,7 @@ function checkLink(node: Nodes & {url: string}, file: VFile, context: BodyContex
         place,
         target: path.resolve(path.dirname(file.path), target.path),
         suffix: target.suffix,
-        token: `${tokenPrefix}${tokenCount++}`,
+        token: `${tokenPrefix}${tokenCount++}-`,
       })
       node.url = findings.storyLinks.at(-1)!.token
       break

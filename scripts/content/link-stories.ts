@@ -29,7 +29,7 @@ export function linkStories(
       const target = loaded.get(link.target)
       const problem = (reason: string) => problems.push({article, reason, ruleId: 'broken-link', place: link.place})
       if (!target) problem(`Link to \`${link.href}\` goes to no story: there is no story at ${shown(link, siteDir)}; check the path`)
-      else if (target.article && !isPublished(target)) {
+      else if (!isPublished(target) && (target.article || target.draft)) {
         problem(`Link to \`${link.href}\` goes to a draft, which is not published: publish it first, or take the link out`)
       }
       // A story with its own errors fails the build with them; its link needs no message of its own.

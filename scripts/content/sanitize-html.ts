@@ -18,7 +18,10 @@ export const deskSchema: Schema = {
     time: ['dateTime'],
     iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'],
   },
-  protocols: {...defaultSchema.protocols, src: ['https']},
+  // `tel:` links, as Markdown allows them; embeds are held to https by dropForeignEmbeds.
+  protocols: {...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'tel']},
+  // A style sheet's text would show on the page as words: it goes with its tag.
+  strip: [...(defaultSchema.strip ?? []), 'style'],
 }
 
 /** Hosts whose embeds are allowed; everything else about an `<iframe>` is left to the schema. */
@@ -43,8 +46,14 @@ function dropForeignEmbeds(tree: Root, file: VFile, hosts: readonly string[]): v
   visitElements(tree, (element, parent) => {
     if (element.tagName !== 'iframe') return
     const src = String(element.properties['src'] ?? '')
-    const host = URL.canParse(src) ? new URL(src).host : ''
-    if (hosts.includes(host) && src.startsWith('https://')) return
+    const url = URL.canParse(src) ? new URL(src) : undefined
+    const host = url?.host ?? ''
+    if (url?.protocol === 'https:' && hosts.includes(host)) return
+    if (url && url.protocol !== 'https:' && hosts.includes(host)) {
+      reportWarning(file, `Removed an embed from \`${host}\`: embeds must use \`https://\``, {place: element.position, ruleId: 'embed-host'})
+      parent.children.splice(parent.children.indexOf(element), 1)
+      return 'removed'
+    }
     const allowed = hosts.length > 0 ? `only embeds from ${hosts.map((h) => `\`${h}\``).join(', ')} are allowed` : 'no embed hosts are allowed'
     reportWarning(file, `Removed an embed from \`${host || src || 'nowhere'}\`: ${allowed}`, {
       place: element.position,
@@ -72,7 +81,7 @@ function reportRemoved(before: Root, after: Root, file: VFile): void {
       reportWarning(
         file,
         stripped
-          ? `Removed \`<${element.tagName}>\` and its contents: scripts cannot run in a story`
+          ? `Removed \`<${element.tagName}>\` and its contents: ${element.tagName === 'script' ? 'scripts cannot run in a story' : 'the desk’s stylesheet styles every story'}`
           : `Removed the \`<${element.tagName}>\` tag (its text is kept): the desk’s pages do not allow it`,
         {place: element.position, ruleId: 'unsafe-html', note: 'Write it as Markdown, or ask a desk editor about an embed.'},
       )

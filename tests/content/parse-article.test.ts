@@ -498,6 +498,24 @@ describe('parseArticle: house style', () => {
   })
 })
 
+describe('parseArticle: raw HTML beside Markdown', () => {
+  it('keeps Markdown links a story without HTML would keep, and drops a style sheet with its text', async () => {
+    const {article, problems} = await parse(
+      `---\n${valid}\n---\n\n<b>Call</b> [the desk](tel:+44123) or [write](MAILTO:desk@example.org), see ![map](http://example.com/m.png).\n\n<style>body{display:none}</style>\n`,
+    )
+    expect(article?.body.children).toEqual([
+      {
+        type: 'raw',
+        value: '<p><b>Call</b> <a href="tel:+44123">the desk</a> or <a href="mailto:desk@example.org">write</a>, see <img src="http://example.com/m.png" alt="map">.</p>\n',
+      },
+    ])
+    expect(problems).toEqual([
+      {line: 9, column: 77, rule: 'insecure-link', reason: 'Link to `http://example.com/m.png` is not secure: use `https://` if the site offers it', fatal: false},
+      {line: 11, column: 1, rule: 'unsafe-html', reason: 'Removed `<style>` and its contents: the desk’s stylesheet styles every story', fatal: false},
+    ])
+  })
+})
+
 describe('parseArticle: links to the rest of the site', () => {
   it('collects links to pages of this site, with their places, for checking once every page is known', async () => {
     const {article, problems} = await parse(

@@ -44,6 +44,27 @@ describe('links between stories', () => {
     ])
   })
 
+  it('rewrites a dozen links in one story each to its own story (no link’s stand-in is the start of another’s)', async () => {
+    const stories: Record<string, string> = {}
+    for (let i = 0; i < 12; i++) stories[`articles/s${i}.md`] = story({slug: `s${i}`, published: `2010-05-${String(i + 1).padStart(2, '0')}T08:00:00Z`})
+    const body = Array.from({length: 12}, (_, i) => `[link ${i}](s${i}.md)`).join(' ') + '\n'
+    const {result, out} = await build({...stories, 'articles/a.md': story({slug: 'a', published: '2010-05-20T08:00:00Z'}, body)})
+    expect(result.ok).toBe(true)
+    const hrefs = (await readPage(out, '/central-south-asia/2010/05/20/a/')).all('.story-body a').map((a) => a.properties['href'])
+    expect(hrefs).toEqual(Array.from({length: 12}, (_, i) => `/central-south-asia/2010/05/${String(i + 1).padStart(2, '0')}/s${i}/`))
+  })
+
+  it('reports a link to a draft even when the draft has errors of its own', async () => {
+    const {result, problems} = await build({
+      'articles/clashes.md': story({}, 'See [the draft](draft.md).\n'),
+      'articles/draft.md': story({slug: 'draft', draft: 'true', section: 'nope'}),
+    })
+    expect(result.ok).toBe(false)
+    expect(problems).toContain(
+      'articles/clashes.md:9:5 broken-link: Link to `draft.md` goes to a draft, which is not published: publish it first, or take the link out',
+    )
+  })
+
   it('lets a preview with drafts link to a draft', async () => {
     const {result, problems} = await build(
       {'articles/clashes.md': story({}, 'See [the draft](draft.md).\n'), 'articles/draft.md': story({slug: 'draft', draft: 'true'})},
