@@ -2,12 +2,13 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
-import type {VFile} from 'vfile'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {loadContent, type LoadedContent} from '../../scripts/content/load-content.ts'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {loadContent} from '../../scripts/content/load-content.ts'
 import {hasErrors} from '../../scripts/problems.ts'
 import {makeSite} from '../helpers/fixture-site.ts'
 import {
+  catchUnhandledRejections,
+  loadedTextOf,
   expectPlacedInside,
   makeSitesForRandomStories,
   quoteStyles,
@@ -24,25 +25,11 @@ const numRuns = 400
 const timeLimit = fc.interruptAfterTimeLimit(20_000)
 
 let sites: Record<QuoteStyle, string>
-const unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => void unhandled.push(reason)
+const rejections = catchUnhandledRejections()
 
 beforeAll(async () => {
   sites = await makeSitesForRandomStories()
-  process.on('unhandledRejection', onUnhandled)
 })
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled)
-})
-
-/** Lets a rejection nobody handled surface before the run is judged. */
-const settle = () => new Promise((resolve) => setImmediate(resolve))
-
-/** The text a file's positions refer to: the story as loaded (report copies and site-wide problems may not carry it). */
-function textOf(file: VFile, result: LoadedContent): string {
-  return String(result.loaded.get(file.path)?.file.value ?? file.value ?? '')
-}
-
 describe('loadContent on random stories', () => {
   it('never throws: it takes the story in, or reports errors placed inside the file', async () => {
     const outcomes = {published: 0, refused: 0}
@@ -58,13 +45,12 @@ describe('loadContent on random stories', () => {
           await writeFile(storyPath, storyBytes(parts))
 
           const result = await loadContent({siteDir, includeDrafts, strict})
-          await settle()
-          expect(unhandled).toEqual([])
+          expect(await rejections.settled()).toEqual([])
 
-          for (const file of result.files) expectPlacedInside(file, textOf(file, result))
+          for (const file of result.files) expectPlacedInside(file, loadedTextOf(file, result.loaded))
           const entry = result.loaded.get(storyPath)
           expect(entry).toBeDefined()
-          expectPlacedInside(entry!.file, textOf(entry!.file, result))
+          expectPlacedInside(entry!.file, loadedTextOf(entry!.file, result.loaded))
           // A story is taken in exactly when its own file has no error.
           expect(entry!.article === undefined).toBe(hasErrors(entry!.file))
 

@@ -2,13 +2,14 @@
 import {access, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
-import type {VFile} from 'vfile'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {buildSite} from '../../scripts/build-site.ts'
-import {loadContent, type LoadedContent} from '../../scripts/content/load-content.ts'
+import {loadContent} from '../../scripts/content/load-content.ts'
 import {outputPathOf} from '../../scripts/content/permalinks.ts'
 import {makeSite, story, tempDir} from '../helpers/fixture-site.ts'
 import {
+  catchUnhandledRejections,
+  loadedTextOf,
   errorsOf,
   expectPlacedInside,
   makeSitesForRandomStories,
@@ -27,22 +28,13 @@ const timeLimit = fc.interruptAfterTimeLimit(20_000)
 
 let sites: Record<QuoteStyle, string>
 let outDir: string
-const unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => void unhandled.push(reason)
+const rejections = catchUnhandledRejections()
 
 beforeAll(async () => {
   sites = await makeSitesForRandomStories()
   // One output folder for every run: each successful build replaces it whole, so a page found there was written by this run.
   outDir = path.join(await tempDir('desk-random-out-'), 'site')
-  process.on('unhandledRejection', onUnhandled)
 })
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled)
-})
-
-/** Lets a rejection nobody handled surface before the run is judged. */
-const settle = () => new Promise((resolve) => setImmediate(resolve))
-
 async function exists(file: string): Promise<boolean> {
   try {
     await access(file)
@@ -50,11 +42,6 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false
   }
-}
-
-/** The text a file's positions refer to: each story as loaded (site-wide problems may come on a file without it). */
-function textOf(file: VFile, loaded: LoadedContent['loaded']): string {
-  return String(loaded.get(file.path)?.file.value ?? file.value ?? '')
 }
 
 describe('buildSite on random stories', () => {
@@ -74,10 +61,9 @@ describe('buildSite on random stories', () => {
           const {loaded} = await loadContent({siteDir, includeDrafts, strict})
 
           const result = await buildSite({siteDir, outDir, includeDrafts, strict})
-          await settle()
-          expect(unhandled).toEqual([])
+          expect(await rejections.settled()).toEqual([])
 
-          for (const file of result.files) expectPlacedInside(file, textOf(file, loaded))
+          for (const file of result.files) expectPlacedInside(file, loadedTextOf(file, loaded))
           expect(result.ok).toBe(errorsOf(result.files).length === 0)
           if (!result.ok) {
             outcomes.failed++

@@ -3,7 +3,8 @@
 import fc from 'fast-check'
 import {dump, type DumpOptions} from 'js-yaml'
 import type {VFile} from 'vfile'
-import {expect} from 'vitest'
+import {afterAll, beforeAll, expect} from 'vitest'
+import type {LoadedContent} from '../../scripts/content/load-content.ts'
 import {makeSite, siteYaml, story} from './fixture-site.ts'
 
 /** How far from a valid story to stray: `wild` for the content stage, `mild` so whole builds often succeed. */
@@ -476,4 +477,21 @@ export const storyFileName = 'story.md'
 /** fixture-site.ts's `site.yaml`, with a house style of quotes and one host allowed to embed. */
 export function siteYamlWith(quotes: QuoteStyle): string {
   return `${siteYaml}house_style:\n  quotes: ${quotes}\nembed_hosts: [www.youtube-nocookie.com]\n`
+}
+
+/**
+ * Collects the rejections nobody handled while a test file runs. `settled()` lets any pending one surface
+ * before a run is judged, and returns them all.
+ */
+export function catchUnhandledRejections(): {settled(): Promise<unknown[]>} {
+  const unhandled: unknown[] = []
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason)
+  beforeAll(() => void process.on('unhandledRejection', onUnhandled))
+  afterAll(() => void process.off('unhandledRejection', onUnhandled))
+  return {settled: () => new Promise((resolve) => setImmediate(() => resolve(unhandled)))}
+}
+
+/** The text a file's positions refer to: the story as loaded (report copies and site-wide problems may not carry it). */
+export function loadedTextOf(file: VFile, loaded: LoadedContent['loaded']): string {
+  return String(loaded.get(file.path)?.file.value ?? file.value ?? '')
 }
