@@ -1,8 +1,10 @@
 // Lets raw HTML in a story through the desk's allow-list only, telling the reporter what was taken out and where.
 import type {Element, Nodes, Root} from 'hast'
+import type {Position} from 'unist'
 import {defaultSchema, sanitize, type Schema} from 'hast-util-sanitize'
 import {find, html} from 'property-information'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {reportWarning} from '../problems.ts'
 
 /**
@@ -50,19 +52,34 @@ function dropForeignEmbeds(tree: Root, file: VFile, hosts: readonly string[]): v
     const host = url?.host ?? ''
     if (url?.protocol === 'https:' && hosts.includes(host)) return
     if (url && url.protocol !== 'https:' && hosts.includes(host)) {
-      reportWarning(file, `Removed an embed from \`${host}\`: embeds must use \`https://\``, {place: element.position, ruleId: 'embed-host'})
+      reportWarning(file, `Removed an embed from \`${host}\`: embeds must use \`https://\``, {place: placeOf(element, file), ruleId: 'embed-host'})
       parent.children.splice(parent.children.indexOf(element), 1)
       return 'removed'
     }
     const allowed = hosts.length > 0 ? `only embeds from ${hosts.map((h) => `\`${h}\``).join(', ')} are allowed` : 'no embed hosts are allowed'
     reportWarning(file, `Removed an embed from \`${host || src || 'nowhere'}\`: ${allowed}`, {
-      place: element.position,
+      place: placeOf(element, file),
       ruleId: 'embed-host',
       note: 'A desk editor can add the host to `embed_hosts` in site.yaml; embeds must use https.',
     })
     parent.children.splice(parent.children.indexOf(element), 1)
     return 'removed'
   })
+}
+
+/**
+ * Where an element of raw HTML is, from its offsets: parse5 (inside rehype-raw) counts offsets right but can
+ * lose count of lines, after a character reference ending a line (`- &`), and a warning must point at the line
+ * the reporter will look at.
+ */
+function placeOf(element: Element, file: VFile): Position | undefined {
+  const {start, end} = element.position ?? {}
+  if (start?.offset === undefined) return element.position
+  const points = location(file)
+  const length = String(file.value).length
+  const from = points.toPoint(Math.min(start.offset, length))
+  const to = end?.offset === undefined ? undefined : points.toPoint(Math.min(end.offset, length))
+  return from ? {start: from, end: to ?? from} : element.position
 }
 
 /** Warns, at each place, about the elements and attributes the sanitizer took out of a story. */
@@ -83,14 +100,14 @@ function reportRemoved(before: Root, after: Root, file: VFile): void {
         stripped
           ? `Removed \`<${element.tagName}>\` and its contents: ${element.tagName === 'script' ? 'scripts cannot run in a story' : 'the desk’s stylesheet styles every story'}`
           : `Removed the \`<${element.tagName}>\` tag (its text is kept): the desk’s pages do not allow it`,
-        {place: element.position, ruleId: 'unsafe-html', note: 'Write it as Markdown, or ask a desk editor about an embed.'},
+        {place: placeOf(element, file), ruleId: 'unsafe-html', note: 'Write it as Markdown, or ask a desk editor about an embed.'},
       )
       return stripped ? 'removed' : undefined
     }
     const lost = Object.keys(element.properties).filter((name) => element.properties[name] != null && survivor.properties[name] == null)
     if (lost.length > 0) {
       reportWarning(file, `Removed ${lost.map((name) => `\`${attributeName(name)}\``).join(', ')} from \`<${element.tagName}>\`: the desk’s pages do not allow ${lost.length === 1 ? 'it' : 'them'}`, {
-        place: element.position,
+        place: placeOf(element, file),
         ruleId: 'unsafe-html',
         note: 'Event handlers, styles and links other than https, http, mail and phone are always removed.',
       })
