@@ -9,6 +9,10 @@ import {Document} from './components/document.tsx'
 import {Figure} from './components/figure.tsx'
 import {InDepth} from './components/in-depth.tsx'
 import {Kicker} from './components/kicker.tsx'
+import {RelatedStories} from './components/related-stories.tsx'
+import {feedUrlOf} from '../scripts/content/permalinks.ts'
+import {formatDateTime} from '../scripts/pages/format-date.ts'
+import {newsArticleData} from '../scripts/pages/structured-data.ts'
 
 export function articleLayout(page: ArticlePage, site: SiteContext): Root {
   const {article} = page
@@ -19,11 +23,20 @@ export function articleLayout(page: ArticlePage, site: SiteContext): Root {
     description: article.standfirst,
     url: page.url,
     section: article.section,
-    children: (
+    article,
+    structuredData: newsArticleData(article, site.config),
+    feeds: section ? [{title: `${section.title} | ${site.config.name}`, url: feedUrlOf(section.url)}] : [],
+    noindex: article.draft || page.embargoed,
+    children: [
       <article class="story">
         {article.draft ? (
           <p class="draft-banner" role="note">
             Draft: this story is not published.
+          </p>
+        ) : null}
+        {page.embargoed ? (
+          <p class="draft-banner" role="note">
+            Embargoed: this story is published at {formatDateTime(article.published.epochMs, site.config.timezone)}.
           </p>
         ) : null}
         <header class="story-header">
@@ -53,7 +66,8 @@ export function articleLayout(page: ArticlePage, site: SiteContext): Root {
             </nav>
           ) : null}
         </footer>
-      </article>
-    ),
+      </article>,
+      page.related.length > 0 ? RelatedStories({articles: page.related, site}) : null,
+    ],
   })
 }

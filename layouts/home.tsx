@@ -1,6 +1,7 @@
 // The front page: the newest story led with its photo, then each section's latest stories.
 /** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
+import {publisherData} from '../scripts/pages/structured-data.ts'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {HomePage} from '../scripts/pages/page.ts'
 import {ListDate} from './components/date-line.tsx'
@@ -17,6 +18,7 @@ export function homeLayout(page: HomePage, site: SiteContext): Root {
     title: site.config.name,
     description: site.config.description,
     url: page.url,
+    structuredData: {'@context': 'https://schema.org', ...publisherData(site.config)},
     children: [
       <h1 class="visually-hidden">{site.config.name}: latest news</h1>,
       lead ? (

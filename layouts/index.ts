@@ -2,6 +2,7 @@
 import {fileURLToPath} from 'node:url'
 import type {Layouts} from '../scripts/pages/layouts.ts'
 import {articleLayout} from './article.tsx'
+import {correctionsLayout} from './corrections.tsx'
 import {homeLayout} from './home.tsx'
 import {notFoundLayout} from './not-found.tsx'
 import {sectionLayout} from './section.tsx'
@@ -14,6 +15,7 @@ const layouts: Layouts = {
   topic: topicLayout,
   topics: topicsLayout,
   home: homeLayout,
+  corrections: correctionsLayout,
   notFound: notFoundLayout,
   stylesheet: fileURLToPath(new URL('./style.css', import.meta.url)),
 }

@@ -1,6 +1,7 @@
 // A section's index: its name, its description, and its stories, newest first.
 /** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Root} from 'hast'
+import {feedUrlOf} from '../scripts/content/permalinks.ts'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {SectionPage} from '../scripts/pages/page.ts'
 import {Document} from './components/document.tsx'
@@ -17,6 +18,7 @@ export function sectionLayout(page: SectionPage, site: SiteContext): Root {
     section: section.slug,
     isSectionIndex: pagination.page === 1,
     pagination,
+    feeds: [{title: `${section.title} | ${site.config.name}`, url: feedUrlOf(section.url)}],
     children: [
       <header class="page-header">
         <h1>{pagedTitle(section.title, pagination)}</h1>

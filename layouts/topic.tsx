@@ -3,7 +3,7 @@
 import type {Root} from 'hast'
 import type {SiteContext} from '../scripts/pages/layouts.ts'
 import type {TopicPage} from '../scripts/pages/page.ts'
-import {topicsIndexUrl} from '../scripts/content/permalinks.ts'
+import {feedUrlOf, topicsIndexUrl} from '../scripts/content/permalinks.ts'
 import {Document} from './components/document.tsx'
 import {Kicker} from './components/kicker.tsx'
 import {Pager, pagedTitle} from './components/pager.tsx'
@@ -17,6 +17,7 @@ export function topicLayout(page: TopicPage, site: SiteContext): Root {
     description: `Stories about ${page.topic.name}.`,
     url: page.url,
     pagination,
+    feeds: [{title: `${page.topic.name} | ${site.config.name}`, url: feedUrlOf(page.topic.url)}],
     children: [
       <header class="page-header">
         {Kicker({href: topicsIndexUrl, label: 'Topic'})}

@@ -3,16 +3,17 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {reportSiteProblems} from './content/check-site.ts'
-import {loadContent, type Content} from './content/load-content.ts'
+import {reportSiteProblems, type SiteProblem} from './content/check-site.ts'
+import {loadContent, type Content, type Embargoes} from './content/load-content.ts'
 import {outputPathOf} from './content/permalinks.ts'
 import {assertOutsideSite, recoverInterruptedBuild, writeSite, type OutputFile} from './output/write-site.ts'
 import type {Layouts, SiteContext} from './pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from './pages/load-layouts.ts'
 import type {Page} from './pages/page.ts'
+import {checkAliases} from './pages/check-aliases.ts'
 import {checkLinks} from './pages/check-links.ts'
-import {planPages} from './pages/plan-pages.ts'
-import {renderPage} from './pages/render-page.ts'
+import {planPages, type PlanOptions} from './pages/plan-pages.ts'
+import {isHtmlPage, renderPage} from './pages/render-page.ts'
 
 export interface BuildOptions {
   /** Folder holding `site.yaml` and `articles/`. */
@@ -23,22 +24,32 @@ export interface BuildOptions {
   layoutsDir?: string | undefined
   /** Publish stories marked `draft: true` (previews only). */
   includeDrafts?: boolean | undefined
+  /** Publish stories whose `published` time is still to come (previews only). */
+  includeFuture?: boolean | undefined
+  /** The moment to build the site for (milliseconds): later stories are under embargo. Defaults to the clock. */
+  now?: number | undefined
+  /** The site's public address, in place of site.yaml's `url` (Netlify's `URL`). */
+  siteUrl?: string | undefined
   /** Treat the desk's warnings as errors, as CI builds do. */
   strict?: boolean | undefined
+  plan?: PlanOptions | undefined
 }
 
 export interface BuildResult {
   /** Every file read, each with its problems; the build failed if any has an error. */
   files: VFile[]
   ok: boolean
+  /** `pages` counts readers' pages; `filesWritten` also counts feeds, sitemaps and assets. */
   stats?: {articles: number; sections: number; pages: number; filesWritten: number} | undefined
+  /** Stories left out until their time comes. */
+  embargoes: Embargoes
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   assertOutsideSite(options.outDir, options.siteDir)
   await recoverInterruptedBuild(options.outDir)
-  const {files, content, pages} = await planSite(options)
-  if (!content || !pages) return {files, ok: false}
+  const {files, content, pages, embargoes} = await planSite(options)
+  if (!content || !pages) return {files, ok: false, embargoes}
 
   const layouts = await loadLayouts(options.layoutsDir ?? (await resolveLayoutsDir(path.resolve(options.siteDir))))
   const stylesheet = await stylesheetOutput(layouts)
@@ -47,10 +58,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return {
     files,
     ok: true,
+    embargoes,
     stats: {
       articles: content.articles.length,
       sections: content.site.sections.length,
-      pages: pages.length,
+      pages: pages.filter(isHtmlPage).length,
       filesWritten,
     },
   }
@@ -62,19 +74,36 @@ export interface SitePlan {
   /** Present when no file has an error. */
   content?: Content | undefined
   pages?: Page[] | undefined
+  embargoes: Embargoes
 }
 
 /** Everything short of drawing and writing: the content model checked, and the pages planned with every link checked against them. */
 export async function planSite(options: Omit<BuildOptions, 'outDir' | 'layoutsDir'>): Promise<SitePlan> {
-  const {files, content} = await loadContent({siteDir: options.siteDir, includeDrafts: options.includeDrafts, strict: options.strict})
-  if (!content) return {files}
-  const pages = planPages(content)
-  const broken = checkLinks(content.articles, pages, content.site)
-  if (broken.length > 0) {
-    reportSiteProblems(files, broken)
-    return {files}
+  const {files, content, embargoes} = await loadContent(options)
+  if (!content) return {files, embargoes}
+  const pages = planPages(content, options.plan)
+  const problems = checkPlan(content, pages, options.siteDir)
+  if (problems.length > 0) {
+    reportSiteProblems(files, problems)
+    return {files, embargoes}
   }
-  return {files, content, pages}
+  return {files, content, pages, embargoes}
+}
+
+/** What can only be checked once every page is planned: links to pages of the site, and old paths redirected. */
+export function checkPlan(content: Content, pages: readonly Page[], siteDir: string): SiteProblem[] {
+  return [
+    ...checkLinks(content.articles, pages, content.site),
+    ...checkAliases(content.articles, pages, assetUrls(content), path.resolve(siteDir)),
+  ]
+}
+
+/** The site's files besides its pages, by public URL: photos and the logo. */
+function assetUrls(content: Content): Set<string> {
+  const urls = new Set<string>()
+  for (const article of content.articles) if (article.image) urls.add(article.image.url)
+  if (content.site.logo) urls.add(content.site.logo.url)
+  return urls
 }
 
 export interface SiteParts {
@@ -104,6 +133,7 @@ export function* siteOutputs(parts: SiteParts): Generator<OutputFile> {
   yield {path: stylesheet.url.slice(1), contents: stylesheet.contents}
 
   const images = new Map<string, string>()
+  if (content.site.logo) images.set(content.site.logo.url, content.site.logo.sourcePath)
   for (const article of content.articles) {
     if (article.image) images.set(article.image.url, article.image.sourcePath)
   }

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {buildSite} from './build-site.ts'
-import {readOptions, runCommand} from './command-line.ts'
+import {describeEmbargoes, readNow, readOptions, runCommand, siteUrlFromEnvironment} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -12,6 +12,8 @@ const usage = `Usage: npm run build -- [options]
   --site <dir>   folder holding site.yaml and articles/ (default: the repository)
   --out <dir>    folder to write the site to (default: dist/ in the repository)
   --drafts       include stories marked draft: true (for previews; never deploy this)
+  --future       include stories whose published time is still to come (for previews; never deploy this)
+  --now <time>   build the site as it will be at this time, like 2010-05-16T06:00:00Z (default: now)
   --strict       treat the desk's warnings (house style, removed HTML, insecure links) as errors; CI builds use it
   --help         show this help`
 
@@ -21,6 +23,8 @@ async function main(): Promise<number> {
       site: {type: 'string'},
       out: {type: 'string'},
       drafts: {type: 'boolean', default: false},
+      future: {type: 'boolean', default: false},
+      now: {type: 'string'},
       strict: {type: 'boolean', default: false},
     },
     usage,
@@ -30,7 +34,15 @@ async function main(): Promise<number> {
   const started = performance.now()
   const siteDir = path.resolve(values.site ?? repositoryRoot)
   const outDir = path.resolve(values.out ?? path.join(repositoryRoot, 'dist'))
-  const result = await buildSite({siteDir, outDir, includeDrafts: values.drafts, strict: values.strict})
+  const result = await buildSite({
+    siteDir,
+    outDir,
+    includeDrafts: values.drafts,
+    includeFuture: values.future,
+    now: readNow(values.now),
+    siteUrl: siteUrlFromEnvironment(),
+    strict: values.strict,
+  })
 
   const problems = countProblems(result.files)
   if (problems.errors + problems.warnings > 0) console.error(formatProblems(result.files))
@@ -51,6 +63,8 @@ async function main(): Promise<number> {
     `Built ${plural(stats.articles, 'article')} in ${plural(stats.sections, 'section')}: ` +
       `${plural(stats.pages, 'page')} (${plural(stats.filesWritten, 'file')}) written to ${shownOut}/ in ${seconds} s${warnings}`,
   )
+  const embargoes = describeEmbargoes(result.embargoes, siteDir)
+  if (embargoes) console.log(embargoes)
   return 0
 }
 

@@ -2,7 +2,8 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {planSite} from './build-site.ts'
-import {readOptions, runCommand} from './command-line.ts'
+import {isHtmlPage} from './pages/render-page.ts'
+import {describeEmbargoes, readNow, readOptions, runCommand, siteUrlFromEnvironment} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -12,6 +13,8 @@ const usage = `Usage: npm run check -- [options]
   --site <dir>   folder holding site.yaml and articles/ (default: the repository)
   --strict       treat the desk's warnings as errors, as CI builds do
   --drafts       check drafts as strictly as published stories
+  --future       check stories under embargo as if published now (their links to and from the site)
+  --now <time>   check the site as it will be at this time, like 2010-05-16T06:00:00Z (default: now)
   --help         show this help`
 
 async function main(): Promise<number> {
@@ -20,13 +23,22 @@ async function main(): Promise<number> {
       site: {type: 'string'},
       strict: {type: 'boolean', default: false},
       drafts: {type: 'boolean', default: false},
+      future: {type: 'boolean', default: false},
+      now: {type: 'string'},
     },
     usage,
   )
   if (typeof values === 'number') return values
 
   const siteDir = path.resolve(values.site ?? repositoryRoot)
-  const plan = await planSite({siteDir, includeDrafts: values.drafts, strict: values.strict})
+  const plan = await planSite({
+    siteDir,
+    includeDrafts: values.drafts,
+    includeFuture: values.future,
+    now: readNow(values.now),
+    siteUrl: siteUrlFromEnvironment(),
+    strict: values.strict,
+  })
   const problems = countProblems(plan.files)
   if (problems.errors + problems.warnings > 0) console.error(formatProblems(plan.files))
 
@@ -36,8 +48,10 @@ async function main(): Promise<number> {
     return 1
   }
   console.log(
-    `Checked ${plural(plan.content.articles.length, 'article')} and ${plural(plan.pages.length, 'page')}: ${summary}. Nothing was written.`,
+    `Checked ${plural(plan.content.articles.length, 'article')} and ${plural(plan.pages.filter(isHtmlPage).length, 'page')}: ${summary}. Nothing was written.`,
   )
+  const embargoes = describeEmbargoes(plan.embargoes, siteDir)
+  if (embargoes) console.log(embargoes)
   return 0
 }
 

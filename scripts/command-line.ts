@@ -1,6 +1,10 @@
 // What `npm run build` and `npm run check` share as commands: reading options, `--help`, and how they end.
+import path from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
+import type {Embargoes} from './content/load-content.ts'
+import {plural} from './report/format-problems.ts'
 import {SetupError} from './setup-error.ts'
+import {isIsoDateTime} from './yaml/field-schemas.ts'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 type Values<T extends Options> = ReturnType<typeof parseArgs<{options: T; strict: true}>>['values']
@@ -37,5 +41,39 @@ export function runCommand(name: string, main: () => Promise<number>): void {
       }
       process.exitCode = 1
     },
+  )
+}
+
+/** `--now`: the moment to build the site for, to preview it as it will be (embargoes lifted) or to repeat a build. */
+export function readNow(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const time = Date.parse(value)
+  if (!isIsoDateTime(value) || Number.isNaN(time)) {
+    throw new SetupError(`--now must be a date and time with a time zone, like 2010-05-15T18:00:00Z, not ${value}`)
+  }
+  return time
+}
+
+/**
+ * Netlify sets `URL` to the site's main address. Canonical links, feeds and sitemaps use it over site.yaml's
+ * `url`, so a site served from its own domain links to that domain. Deploy previews get the same `URL`, so
+ * even their pages name the real site as canonical.
+ */
+export function siteUrlFromEnvironment(environment: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = environment.URL?.trim()
+  if (!value) return undefined
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol) || new URL(value).pathname !== '/') {
+    throw new SetupError(`The URL environment variable must be the site's address, like https://example.org, not ${value}: fix or unset it`)
+  }
+  return new URL(value).origin
+}
+
+/** What a scheduled deploy needs to know: when the next story under embargo may go out. */
+export function describeEmbargoes(embargoes: Embargoes, siteDir: string): string | undefined {
+  if (!embargoes.next) return undefined
+  const next = path.relative(siteDir, embargoes.next.sourcePath)
+  return (
+    `${plural(embargoes.count, 'story')} under embargo, left out. The next lifts at ${embargoes.next.published.iso} (${next}): ` +
+    'schedule a deploy for then.'
   )
 }

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   assertOutsideSite(outDir, siteDir)
   const cwd = process.cwd()
 
-  const rebuild = createRebuild({siteDir, outDir, includeDrafts: true})
+  const rebuild = createRebuild({siteDir, outDir, includeDrafts: true, includeFuture: true})
   const live = createLiveReload(outDir)
 
   const run = async (changes: SourceChanges, label: string) => {

@@ -1,7 +1,7 @@
 // The page foot: the desk's name and the sections again, for readers who reach the bottom.
 /** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
-import {topicsIndexUrl} from '../../scripts/content/permalinks.ts'
+import {correctionsUrl, siteFeedUrl, topicsIndexUrl} from '../../scripts/content/permalinks.ts'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
 
 export function SiteFooter(props: {site: SiteContext}): Result {
@@ -22,6 +22,12 @@ export function SiteFooter(props: {site: SiteContext}): Result {
             ))}
             <li>
               <a href={topicsIndexUrl}>Topics</a>
+            </li>
+            <li>
+              <a href={correctionsUrl}>Corrections</a>
+            </li>
+            <li>
+              <a href={siteFeedUrl}>RSS feed</a>
             </li>
           </ul>
         </nav>

@@ -2,6 +2,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {resolveImage} from '../content/resolve-image.ts'
 import {validateYaml} from '../yaml/validate-yaml.ts'
 import {hasErrors, reportError} from '../problems.ts'
 import type {SiteConfig} from './site-config.ts'
@@ -10,7 +11,7 @@ import {siteHelp, siteSchema} from './site-schema.ts'
 export const siteConfigName = 'site.yaml'
 
 /** URL prefixes the build itself uses, which a section must not take. */
-const reservedSlugs = ['topics', 'assets']
+const reservedSlugs = ['topics', 'assets', 'corrections', 'sitemaps']
 
 export interface LoadedSiteConfig {
   file: VFile
@@ -60,6 +61,15 @@ export async function loadSiteConfig(siteDir: string): Promise<LoadedSiteConfig>
     })
   }
 
+  const logo =
+    data.logo === undefined
+      ? undefined
+      : await resolveImage(file, {src: data.logo, alt: data.name, srcPlace: places.value(['logo'])}, siteDir, {
+          name: 'logo',
+          nextTo: siteConfigName,
+          what: 'logo',
+        })
+
   if (hasErrors(file)) return {file}
   return {
     file,
@@ -69,6 +79,9 @@ export async function loadSiteConfig(siteDir: string): Promise<LoadedSiteConfig>
       language: data.language,
       timezone: data.timezone,
       description: data.description,
+      logo: logo && {url: logo.url, sourcePath: logo.sourcePath, width: logo.width, height: logo.height},
+      twitter: data.twitter,
+      feedItems: data.feed_items,
       pageSize: data.page_size,
       sections: data.sections.map((section) => ({...section, url: `/${section.slug}/`})),
       houseStyle: {

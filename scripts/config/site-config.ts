@@ -16,6 +16,12 @@ export interface SiteConfig {
   /** IANA zone in which dates are shown and articles are URL-dated. */
   timezone: string
   description?: string | undefined
+  /** The desk's logo: publisher of every story in its structured data, and the picture of pages that have none. */
+  logo?: SiteLogo | undefined
+  /** `@thedesk`, for Twitter cards. */
+  twitter?: string | undefined
+  /** How many of the newest stories each feed holds. */
+  feedItems: number
   /** How many stories a section or topic page lists; the rest go on `/…/page/2/` and after. */
   pageSize: number
   /** In navigation order. */
@@ -23,6 +29,14 @@ export interface SiteConfig {
   houseStyle: HouseStyle
   /** Hosts whose `<iframe>` embeds survive the sanitizer: `www.youtube-nocookie.com`. */
   embedHosts: string[]
+}
+
+export interface SiteLogo {
+  /** `/assets/media/logo.3f2a9c1b7e.png` */
+  url: string
+  sourcePath: string
+  width?: number | undefined
+  height?: number | undefined
 }
 
 /** The desk's editorial rules: breaking one is a warning, an error under `--strict`. */

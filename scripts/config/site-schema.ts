@@ -19,6 +19,11 @@ export const siteSchema = z.strictObject({
     .refine(isTimeZone, {error: 'must be an IANA time zone, like `UTC`, `Europe/London` or `Asia/Bishkek`'})
     .default('UTC'),
   description: text.optional(),
+  logo: text.optional(),
+  twitter: z
+    .string()
+    .regex(/^@\w{1,15}$/, {error: 'must be an X (Twitter) handle, like `@thedesk`'})
+    .optional(),
   page_size: z.int({error: 'must be a whole number of stories, like `20`'}).min(1).max(500).default(20),
   sections: z
     .array(
@@ -29,6 +34,7 @@ export const siteSchema = z.strictObject({
       }),
     )
     .min(1),
+  feed_items: z.int({error: 'must be a whole number of stories, like `20`'}).min(1).max(500).default(20),
   house_style: z
     .strictObject({
       headline_length: z.int({error: 'must be a whole number of characters, like `90`'}).min(10).default(100),
@@ -48,6 +54,9 @@ export const siteHelp: Record<string, string> = {
   url: 'the site’s public address, like `https://example.org`',
   sections: 'the sections, in navigation order, each with `slug` and `title`',
   'sections.slug': 'the section’s part of the URL, like `central-south-asia`',
+  logo: 'the desk’s logo, as a path relative to site.yaml, like `assets/logo.png`',
+  twitter: 'the desk’s X (Twitter) handle, like `@thedesk`',
+  feed_items: 'how many of the newest stories each feed holds',
   page_size: 'how many stories a section or topic page lists before the next page',
   'sections.title': 'the section’s name, like `Central & South Asia`',
   house_style: 'the desk’s house rules: `headline_length`, `standfirst_length` and `quotes`',

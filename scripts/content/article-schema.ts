@@ -1,6 +1,6 @@
 // The front matter a reporter writes: the contract documented in the README. Unknown keys are errors, so a typo never drops data.
 import {z} from 'zod'
-import {dateTime, linkUrl, slug, text} from '../yaml/field-schemas.ts'
+import {dateTime, linkUrl, redirectPath, slug, text} from '../yaml/field-schemas.ts'
 
 export const frontMatterSchema = z.strictObject({
   title: text,
@@ -28,6 +28,7 @@ export const frontMatterSchema = z.strictObject({
     .optional(),
   corrections: z.array(z.strictObject({date: dateTime, text})).optional(),
   slug: slug.optional(),
+  aliases: z.array(redirectPath).optional(),
   draft: z.boolean().optional(),
 })
 
@@ -55,6 +56,7 @@ export const frontMatterHelp: Record<string, string> = {
   corrections: 'a list of corrections, each with `date` and `text`',
   'corrections.date': 'when the correction was made, like `2010-05-16T09:00:00Z`',
   'corrections.text': 'what was wrong and what is right now',
+  aliases: 'a list of the story’s old paths, like `/news/2010/05/osh.html`, which redirect to it',
   slug: 'the last part of the story’s URL',
   draft: '`true` or `false`',
 }

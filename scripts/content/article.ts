@@ -26,6 +26,9 @@ export interface ArticleImage {
   credit?: string | undefined
   width?: number | undefined
   height?: number | undefined
+  /** File size and media type, as feeds announce an enclosure. */
+  bytes: number
+  type: string
 }
 
 export interface InDepthLink {
@@ -55,12 +58,15 @@ export interface Article {
   /** Slug of a section declared in the site configuration. */
   section: string
   published: Timestamp
+  /** When the story last changed: the later of `modified` as written and its latest correction. */
   modified?: Timestamp | undefined
   image?: ArticleImage | undefined
   topics: Topic[]
   inDepth: InDepthGroup[]
   /** Oldest first, as a reader meets them at the foot of the story. */
   corrections: Correction[]
+  /** Old paths of the story, redirected to its URL (`_redirects`). */
+  aliases: Alias[]
   draft: boolean
   /** The story's text, ready to drop into a layout: `{article.body.children}` (compact: see compact-body.ts). */
   body: Root
@@ -68,6 +74,12 @@ export interface Article {
   siteLinks: SiteLink[]
   /** Links to other stories' files, rewritten to their URLs once every story is known (see link-stories.ts). */
   storyLinks: StoryLink[]
+}
+
+export interface Alias {
+  /** `/news/2010/05/osh.html` */
+  path: string
+  place: Point
 }
 
 /** A link in a story to a page of this site: `/central-south-asia/`, `../../14/osh/`, `https://example.org/topics/`. */

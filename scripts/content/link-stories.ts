@@ -19,7 +19,8 @@ const linkedForms = new WeakMap<Article, {key: string; linked: Article}>()
 export function linkStories(
   articles: readonly Article[],
   loaded: ReadonlyMap<string, LoadedArticle>,
-  isPublished: (entry: LoadedArticle) => boolean,
+  /** Why a story is left out of the site, if it is. */
+  whyUnpublished: (entry: LoadedArticle) => 'draft' | 'embargoed' | undefined,
   siteDir: string,
 ): LinkedStories {
   const problems: SiteProblem[] = []
@@ -29,8 +30,13 @@ export function linkStories(
       const target = loaded.get(link.target)
       const problem = (reason: string) => problems.push({article, reason, ruleId: 'broken-link', place: link.place})
       if (!target) problem(`Link to \`${link.href}\` goes to no story: there is no story at ${shown(link, siteDir)}; check the path`)
-      else if (!isPublished(target) && (target.article || target.draft)) {
+      else if (target.draft && whyUnpublished(target) === 'draft') {
         problem(`Link to \`${link.href}\` goes to a draft, which is not published: publish it first, or take the link out`)
+      } else if (target.article && whyUnpublished(target) === 'embargoed') {
+        problem(
+          `Link to \`${link.href}\` goes to a story under embargo until ${target.article.published.iso}: ` +
+            'take the link out until then, or publish both together',
+        )
       }
       // A story with its own errors fails the build with them; its link needs no message of its own.
       return target?.article ? target.article.url + link.suffix : ''

@@ -35,15 +35,6 @@ export function lintFrontMatter(fields: Partial<FrontMatter>, file: VFile, place
     })
   }
 
-  const latest = fields.corrections?.map((correction) => correction.date).sort((a, b) => Date.parse(b) - Date.parse(a))[0]
-  if (latest !== undefined && (fields.modified === undefined || Date.parse(fields.modified) < Date.parse(latest))) {
-    reportWarning(file, `The story was corrected at ${latest} but \`modified\` ${fields.modified === undefined ? 'is missing' : 'is earlier'}: set \`modified: ${latest}\``, {
-      place: fields.modified === undefined ? places.key(['corrections']) : places.value(['modified']),
-      ruleId: 'modified-after-correction',
-      note: 'Readers, search engines and feed readers learn of the correction from `modified`.',
-    })
-  }
-
   if (houseStyle.quotes === 'typographic') {
     for (const field of ['title', 'standfirst', 'byline'] as const) {
       const value = fields[field]

@@ -18,6 +18,12 @@ export interface ContentOptions {
   siteDir: string
   /** Publish stories marked `draft: true` (previews only). */
   includeDrafts?: boolean | undefined
+  /** Publish stories whose `published` time is still to come (previews only). */
+  includeFuture?: boolean | undefined
+  /** The moment the site is built for: stories published after it are under embargo. Defaults to the clock. */
+  now?: number | undefined
+  /** The site's public address, in place of site.yaml's `url` (Netlify's `URL`). */
+  siteUrl?: string | undefined
   /** Treat warnings as errors (CI): a story that breaks the house style does not publish. */
   strict?: boolean | undefined
   /**
@@ -34,6 +40,14 @@ export interface Content {
   site: SiteConfig
   /** Newest first; ties broken by URL so the order never depends on the file system. */
   articles: Article[]
+  /** The moment the site is built for (milliseconds): the news sitemap holds the stories of the two days before it. */
+  now: number
+}
+
+/** The story under embargo that is published first, and how many are waiting. */
+export interface Embargoes {
+  count: number
+  next?: {sourcePath: string; published: Article['published']} | undefined
 }
 
 export interface LoadedContent {
@@ -45,12 +59,17 @@ export interface LoadedContent {
   loaded: Map<string, LoadedArticle>
   /** The story files found: the `found` of a next run in which no file was added or removed. */
   found?: FoundArticles | undefined
+  /** Stories left out because their time has not come (none when `includeFuture`). */
+  embargoes: Embargoes
 }
 
 export async function loadContent(options: ContentOptions): Promise<LoadedContent> {
   const siteDir = path.resolve(options.siteDir)
-  const {file: configFile, config: site} = await loadSiteConfig(siteDir)
-  if (!site) return {files: [configFile], loaded: new Map()}
+  const now = options.now ?? Date.now()
+  const noEmbargoes: Embargoes = {count: 0}
+  const {file: configFile, config: loadedSite} = await loadSiteConfig(siteDir)
+  if (!loadedSite) return {files: [configFile], loaded: new Map(), embargoes: noEmbargoes}
+  const site = options.siteUrl === undefined ? loadedSite : {...loadedSite, url: options.siteUrl}
 
   const articlesDir = path.join(siteDir, 'articles')
   if (!(await isDirectory(articlesDir))) {
@@ -58,7 +77,7 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
       place: {line: 1, column: 1},
       ruleId: 'missing-articles',
     })
-    return {files: [configFile], loaded: new Map()}
+    return {files: [configFile], loaded: new Map(), embargoes: noEmbargoes}
   }
 
   const found = options.found ?? (await findArticles(articlesDir))
@@ -71,13 +90,26 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
   const loadedList = found.paths.map((filePath) => reusable(filePath) ?? fresh.get(filePath)!)
   const loaded = new Map(loadedList.map((entry) => [entry.file.path, entry]))
 
-  const isPublished = (entry: LoadedArticle) => entry.article !== undefined && (options.includeDrafts || !entry.draft)
+  // A story under embargo is absent from every page, feed and sitemap until its time; its errors still stop
+  // the build, since it is copy waiting to go out, not a draft.
+  const embargoed = (entry: LoadedArticle) => !options.includeFuture && entry.article !== undefined && entry.article.published.epochMs > now
+  const whyUnpublished = (entry: LoadedArticle) =>
+    !options.includeDrafts && entry.draft ? 'draft' : embargoed(entry) ? 'embargoed' : undefined
+  const isPublished = (entry: LoadedArticle) => entry.article !== undefined && whyUnpublished(entry) === undefined
   const linked = linkStories(
     loadedList.filter(isPublished).map((entry) => entry.article!),
     loaded,
-    isPublished,
+    whyUnpublished,
     siteDir,
   )
+  const waiting = loadedList
+    .filter((entry) => embargoed(entry) && (options.includeDrafts || !entry.draft))
+    .map((entry) => entry.article!)
+    .sort((a, b) => a.published.epochMs - b.published.epochMs)
+  const embargoes: Embargoes = {
+    count: waiting.length,
+    next: waiting[0] && {sourcePath: waiting[0].sourcePath, published: waiting[0].published},
+  }
   const siteProblems = [...linked.problems, ...checkSite(linked.articles, (article) => path.relative(siteDir, article.sourcePath))]
 
   // Site-wide problems, draft leniency and strictness go on copies, made only for files with something to
@@ -88,11 +120,11 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
     if (entry.file.messages.length > 0) files.push(reportCopy(entry.file, !options.includeDrafts && entry.draft, options.strict ?? false))
   }
   reportSiteProblems(files, siteProblems)
-  if (files.some(hasErrors)) return {files, loaded, found}
+  if (files.some(hasErrors)) return {files, loaded, found, embargoes}
 
   const articles = linked.articles
     .sort((a, b) => b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-  return {files, content: {site, articles}, loaded, found}
+  return {files, content: {site, articles, now}, loaded, found, embargoes}
 }
 
 /**

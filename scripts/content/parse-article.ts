@@ -7,7 +7,7 @@ import {hasErrors, reportError} from '../problems.ts'
 import {didYouMean} from '../yaml/did-you-mean.ts'
 import {maxSlugBytes} from '../yaml/field-schemas.ts'
 import {validateYaml} from '../yaml/validate-yaml.ts'
-import type {Article, SiteLink, Timestamp, Topic} from './article.ts'
+import type {Article, Correction, SiteLink, Timestamp, Topic} from './article.ts'
 import {frontMatterHelp, frontMatterSchema, type FrontMatter} from './article-schema.ts'
 import {classifyLink} from './classify-link.ts'
 import {compactBody} from './compact-body.ts'
@@ -129,6 +129,9 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
     srcPlace: places.value(['image', 'src']),
   }
   if (!data || !published || hasErrors(file)) return {draft, image}
+  const corrections = (data.corrections ?? [])
+    .map((correction) => ({date: timestamp(correction.date), text: quoted(correction.text)}))
+    .sort((a, b) => a.date.epochMs - b.date.epochMs)
   return {
     draft,
     image,
@@ -141,15 +144,14 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
       byline: quoted(data.byline),
       section: data.section,
       published,
-      modified,
+      modified: latestOf(modified, corrections),
       topics,
       inDepth: (data.in_depth ?? []).map((group) => ({
         label: group.label && quoted(group.label),
         links: group.links.map((link) => ({title: quoted(link.title), url: link.url})),
       })),
-      corrections: (data.corrections ?? [])
-        .map((correction) => ({date: timestamp(correction.date), text: quoted(correction.text)}))
-        .sort((a, b) => a.date.epochMs - b.date.epochMs),
+      corrections,
+      aliases: (data.aliases ?? []).map((alias, index) => ({path: alias, place: places.value(['aliases', index]).start})),
       draft,
       body: compactBody(body.tree),
       siteLinks: [...body.siteLinks, ...inDepthLinks],
@@ -163,6 +165,12 @@ function suggestSection(site: SiteConfig, slug: string): string {
   const slugs = site.sections.map((section) => section.slug)
   const suggestion = didYouMean(slug, slugs)
   return suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${slugs.map((s) => `\`${s}\``).join(', ')}`
+}
+
+/** A correction changes the story: readers, search engines and feed readers learn of it from `modified`. */
+function latestOf(modified: Timestamp | undefined, corrections: readonly Correction[]): Timestamp | undefined {
+  const corrected = corrections.at(-1)?.date
+  return corrected && (!modified || corrected.epochMs > modified.epochMs) ? corrected : modified
 }
 
 function timestamp(iso: string): Timestamp {

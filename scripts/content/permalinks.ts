@@ -31,3 +31,24 @@ export function outputPathOf(url: string): string {
   const relative = url.replace(/^\//, '')
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative
 }
+
+/** Every correction on the site, newest first. */
+export const correctionsUrl = '/corrections/'
+
+/** The whole site's feeds. */
+export const siteFeedUrl = '/feed.xml'
+export const jsonFeedUrl = '/feed.json'
+
+/** The RSS feed of a list page: `/central-south-asia/` -> `/central-south-asia/feed.xml`. */
+export function feedUrlOf(listUrl: string): string {
+  return `${listUrl}feed.xml`
+}
+
+export const sitemapUrl = '/sitemap.xml'
+/** The parts of a sitemap too long for one file: `/sitemaps/sitemap-1.xml` and on. */
+export function sitemapPartUrl(part: number): string {
+  return `/sitemaps/sitemap-${part}.xml`
+}
+export const newsSitemapUrl = '/news-sitemap.xml'
+export const robotsUrl = '/robots.txt'
+export const redirectsUrl = '/_redirects'

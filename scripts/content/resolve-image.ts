@@ -10,13 +10,37 @@ import type {ArticleImage} from './article.ts'
 import type {ImageSource} from './parse-article.ts'
 import {slugify} from './slugify.ts'
 
-const imageTypes = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.svg'])
+/** The types a browser shows, by extension, as feeds announce them. */
+const imageTypes = new Map([
+  ['.jpg', 'image/jpeg'],
+  ['.jpeg', 'image/jpeg'],
+  ['.png', 'image/png'],
+  ['.gif', 'image/gif'],
+  ['.webp', 'image/webp'],
+  ['.avif', 'image/avif'],
+  ['.svg', 'image/svg+xml'],
+])
 
-/** `siteDir`: images must live inside the site folder, so a story cannot publish files from elsewhere on the machine. */
+/** Where the path was written, for the messages: a story's `image.src`, or site.yaml's `logo`. */
+export interface ImageField {
+  name: string
+  /** What the path is relative to, in the reporter's words. */
+  nextTo: string
+  /** What the picture is: `photo`, `logo`. */
+  what: string
+}
+
+const storyImage: ImageField = {name: 'image.src', nextTo: 'the story', what: 'photo'}
+
+/**
+ * Paths are relative to the folder of `file`. `siteDir`: images must live inside the site folder, so a story
+ * cannot publish files from elsewhere on the machine.
+ */
 export async function resolveImage(
   file: VFile,
-  image: ImageSource,
+  image: Pick<ImageSource, 'src' | 'alt' | 'caption' | 'credit' | 'srcPlace'>,
   siteDir: string,
+  field: ImageField = storyImage,
 ): Promise<ArticleImage | undefined> {
   const fail = (reason: string) => {
     reportError(file, reason, {place: image.srcPlace, ruleId: 'image-src'})
@@ -24,12 +48,13 @@ export async function resolveImage(
   }
 
   if (/^[a-z][a-z0-9+.-]*:/i.test(image.src) || path.isAbsolute(image.src) || image.src.includes('\\')) {
-    return fail(`\`image.src\` must be a path relative to the story, like \`photo.jpg\`, not \`${image.src}\`: copy the photo next to the story`)
+    return fail(`\`${field.name}\` must be a path relative to ${field.nextTo}, like \`photo.jpg\`, not \`${image.src}\`: copy the ${field.what} next to ${field.nextTo}`)
   }
   const sourcePath = path.resolve(path.dirname(file.path), image.src)
   const extension = path.extname(sourcePath).toLowerCase()
-  if (!imageTypes.has(extension)) {
-    return fail(`\`image.src\` must be a JPEG, PNG, GIF, WebP, AVIF or SVG file, not \`${image.src}\``)
+  const type = imageTypes.get(extension)
+  if (!type) {
+    return fail(`\`${field.name}\` must be a JPEG, PNG, GIF, WebP, AVIF or SVG file, not \`${image.src}\``)
   }
 
   let bytes: Buffer
@@ -37,14 +62,14 @@ export async function resolveImage(
     // Symlinks are followed before the check, so a link inside the site cannot publish a file from outside it.
     const real = await realpath(sourcePath)
     if (!isWithin(await realpath(siteDir), real)) {
-      return fail(`\`image.src\` points outside the site folder: copy the photo next to the story`)
+      return fail(`\`${field.name}\` points outside the site folder: copy the ${field.what} next to ${field.nextTo}`)
     }
     bytes = await readFile(real)
   } catch {
     if (!isWithin(siteDir, sourcePath)) {
-      return fail(`\`image.src\` points outside the site folder: copy the photo next to the story`)
+      return fail(`\`${field.name}\` points outside the site folder: copy the ${field.what} next to ${field.nextTo}`)
     }
-    return fail(`Image \`${image.src}\` not found next to the story: add the file or fix the name`)
+    return fail(`Image \`${image.src}\` not found next to ${field.nextTo}: add the file or fix the name`)
   }
 
   let size: {width?: number | undefined; height?: number | undefined} = {}
@@ -64,5 +89,7 @@ export async function resolveImage(
     credit: image.credit,
     width: size.width,
     height: size.height,
+    bytes: bytes.length,
+    type,
   }
 }

@@ -1,7 +1,7 @@
 // The contract between the build and a site's layouts: one function per kind of page, returning a hast tree.
 import type {Root} from 'hast'
 import type {SiteConfig} from '../config/site-config.ts'
-import type {Page, PageKind} from './page.ts'
+import type {HtmlPage, PageKind} from './page.ts'
 
 /** What every layout knows about the site besides its own page. */
 export interface SiteContext {
@@ -10,11 +10,11 @@ export interface SiteContext {
   stylesheet: string
 }
 
-export type Layout<Kind extends PageKind> = (page: Extract<Page, {kind: Kind}>, site: SiteContext) => Root
+export type Layout<Kind extends PageKind> = (page: Extract<HtmlPage, {kind: Kind}>, site: SiteContext) => Root
 
 export type Layouts = {[Kind in PageKind]: Layout<Kind>} & {
   /** Absolute path of the stylesheet, copied to the site under a content-hashed name. */
   stylesheet: string
 }
 
-export const pageKinds: readonly PageKind[] = ['article', 'section', 'topic', 'topics', 'home', 'notFound']
+export const pageKinds: readonly PageKind[] = ['article', 'section', 'topic', 'topics', 'home', 'corrections', 'notFound']

@@ -10,7 +10,7 @@ import type {Page, Pagination} from './page.ts'
 export function pageInputs(page: Page): readonly unknown[] {
   switch (page.kind) {
     case 'article':
-      return [page.article]
+      return [page.article, page.embargoed, ...page.related]
     case 'section':
       return [...sectionValues(page.section), ...paginationValues(page.pagination), ...page.articles]
     case 'topic':
@@ -19,8 +19,26 @@ export function pageInputs(page: Page): readonly unknown[] {
       return page.topics.flatMap(({topic, count}) => [topic.name, count])
     case 'home':
       return [page.lead, ...page.sections.flatMap(({section, articles}) => [...sectionValues(section), ...articles])]
+    case 'corrections':
+      return [
+        ...paginationValues(page.pagination),
+        ...page.corrections.flatMap(({article, correction}) => [article.url, article.title, correction.date.iso, correction.text]),
+      ]
     case 'notFound':
       return []
+    case 'rss':
+    case 'jsonFeed':
+      return [page.title, page.description, page.link, ...page.articles]
+    case 'newsSitemap':
+      return page.articles
+    case 'sitemap':
+      return page.entries.flatMap((entry) => [entry.url, entry.lastmod])
+    case 'sitemapIndex':
+      return page.sitemaps.flatMap((entry) => [entry.url, entry.lastmod])
+    case 'robots':
+      return page.sitemaps
+    case 'redirects':
+      return page.redirects.flatMap((redirect) => [redirect.from, redirect.to])
   }
 }
 

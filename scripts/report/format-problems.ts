@@ -49,5 +49,6 @@ export function formatProblems(files: readonly VFile[], cwd: string = process.cw
 }
 
 export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
+  if (count === 1) return `${count} ${word}`
+  return `${count} ${/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`
 }

@@ -105,7 +105,7 @@ async function serve(root: string, options: PreviewServerOptions, request: Incom
       response.writeHead(404, {'content-type': 'text/plain; charset=utf-8'}).end('Not found\n')
       return
     case 'redirect':
-      response.writeHead(301, {location: resolution.location}).end()
+      response.writeHead(resolution.status ?? 301, {location: resolution.location}).end()
       return
     case 'file': {
       const type = contentTypes[path.extname(resolution.file).toLowerCase()] ?? 'application/octet-stream'

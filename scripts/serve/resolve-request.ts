@@ -1,11 +1,11 @@
-// Maps a request path to a file of the built site the way Netlify serves it: pretty URLs, folder redirects, the 404 page.
-import {realpath, stat} from 'node:fs/promises'
+// Maps a request path to a file of the built site the way Netlify serves it: pretty URLs, folder redirects, `_redirects`, the 404 page.
+import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {isWithin} from '../is-within.ts'
 
 export type Resolution =
   | {kind: 'file'; file: string; status: 200 | 404}
-  | {kind: 'redirect'; location: string}
+  | {kind: 'redirect'; location: string; status?: 301 | 302 | undefined}
   | {kind: 'not-found'}
   | {kind: 'bad-request'}
 
@@ -36,7 +36,34 @@ export async function resolveRequest(root: string, requestPath: string): Promise
   if (!decoded.endsWith('/') && (await inside(root, `${candidate}.html`))?.isFile()) {
     return {kind: 'file', file: `${candidate}.html`, status: 200}
   }
+  // Like Netlify's unforced rules, a redirect applies only where no file answers: a moved story's old path.
+  const moved = (await readRedirects(root)).find((rule) => samePath(rule.from, requestPath.split('?')[0] ?? '/'))
+  if (moved) return {kind: 'redirect', location: moved.to, status: moved.status}
   return notFound(root)
+}
+
+/**
+ * The site's `_redirects`, as the build writes it: `from to 301` a line, `#` comments. Read on each request
+ * that finds no file, which is rare enough, and always sees the latest build.
+ */
+async function readRedirects(root: string): Promise<Array<{from: string; to: string; status: 301 | 302}>> {
+  let text: string
+  try {
+    text = await readFile(path.join(root, '_redirects'), 'utf8')
+  } catch {
+    return []
+  }
+  return text.split('\n').flatMap((line) => {
+    const [from, to, status] = line.trim().split(/\s+/)
+    if (!from || !to || from.startsWith('#')) return []
+    return [{from, to, status: status === '302' ? 302 : 301}] as const
+  })
+}
+
+/** Netlify matches a rule with or without the trailing slash. */
+function samePath(rule: string, requested: string): boolean {
+  const trim = (value: string) => (value.length > 1 && value.endsWith('/') ? value.slice(0, -1) : value)
+  return trim(rule) === trim(requested)
 }
 
 async function notFound(root: string): Promise<Resolution> {

@@ -1,7 +1,7 @@
 // Watch mode's build: the same stages as `npm run build`, remembering the last run so that only what changed is read, drawn and written.
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {siteOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
+import {checkPlan, siteOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
 import {reportSiteProblems} from '../content/check-site.ts'
 import type {LoadedArticle} from '../content/load-article.ts'
 import type {FoundArticles} from '../content/find-articles.ts'
@@ -12,7 +12,6 @@ import {writeSite, type OutputFile} from '../output/write-site.ts'
 import type {Layouts} from '../pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from '../pages/load-layouts.ts'
 import {pageInputs, sameInputs} from '../pages/page-inputs.ts'
-import {checkLinks} from '../pages/check-links.ts'
 import {planPages} from '../pages/plan-pages.ts'
 import {reportError} from '../problems.ts'
 
@@ -21,6 +20,8 @@ export interface RebuildOptions {
   outDir: string
   /** Watch mode shows drafts, marked as such. */
   includeDrafts: boolean
+  /** Watch mode shows stories under embargo too, marked as such. */
+  includeFuture?: boolean | undefined
 }
 
 /** What changed since the last run, as the watcher saw it. */
@@ -67,6 +68,7 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     const result = await loadContent({
       siteDir: options.siteDir,
       includeDrafts: options.includeDrafts,
+      includeFuture: options.includeFuture,
       previous: everything ? undefined : loaded,
       stale: expandFolders(changes.articles, loaded),
       found: everything || !changes.contentsOnly ? undefined : found,
@@ -90,7 +92,7 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     if (!layouts || !stylesheet) return failed(result.files)
 
     const pages = planPages(result.content)
-    const broken = checkLinks(result.content.articles, pages, result.content.site)
+    const broken = checkPlan(result.content, pages, options.siteDir)
     if (broken.length > 0) {
       reportSiteProblems(result.files, broken)
       return failed(result.files)
@@ -102,6 +104,7 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     // Pages gone since the last run, and assets no longer used: their files are removed.
     const urls = new Set(pages.map((page) => page.url))
     const assets = new Set([stylesheet.url.slice(1)])
+    if (result.content.site.logo) assets.add(result.content.site.logo.url.slice(1))
     for (const article of result.content.articles) if (article.image) assets.add(article.image.url.slice(1))
     const goneUrls = [...drawnFrom.keys()].filter((url) => !urls.has(url))
     const removed = [...goneUrls.map(outputPathOf), ...[...writtenAssets].filter((file) => !assets.has(file))]

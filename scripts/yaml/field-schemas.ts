@@ -64,6 +64,17 @@ function isSitePath(value: string): boolean {
   return value.startsWith('/') && URL.canParse(value, anySite) && new URL(value, anySite).origin === anySite
 }
 
+/**
+ * An old address of this site, as a redirect reads it: a path, in URL characters only, with none of the
+ * patterns (`*`, `:name`) that Netlify's `_redirects` would read as wildcards.
+ */
+export const redirectPath = z
+  .string()
+  .trim()
+  .regex(/^\/(?!\/)[A-Za-z0-9\-._~!$&'()+,;=@%/]*$/, {
+    error: 'must be an old path of this site, like `/news/2010/05/osh.html`: starting with `/`, without spaces, `*`, `:`, `?` or `#` (write other characters %-encoded)',
+  })
+
 export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', {timeZone: value})

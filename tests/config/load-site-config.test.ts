@@ -1,3 +1,5 @@
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadSiteConfig} from '../../scripts/config/load-site-config.ts'
 import {makeSite, siteYaml, tempDir} from '../helpers/fixture-site.ts'
@@ -17,11 +19,29 @@ describe('loadSiteConfig', () => {
       language: 'en',
       timezone: 'UTC',
       description: undefined,
+      logo: undefined,
+      twitter: undefined,
+      feedItems: 20,
       pageSize: 20,
       sections: [{slug: 'sport', title: 'Sport', description: undefined, url: '/sport/'}],
       houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'as-written'},
       embedHosts: [],
     })
+  })
+
+  it('measures the logo and gives it a content-hashed address, or says what is wrong with it', async () => {
+    const png = await readFile(new URL('../../assets/logo.png', import.meta.url))
+    const good = await makeSite({'site.yaml': `${siteYaml}logo: brand/logo.png\n`})
+    await mkdir(path.join(good, 'brand'))
+    await writeFile(path.join(good, 'brand/logo.png'), png)
+    const {config} = await loadSiteConfig(good)
+    expect(config?.logo).toEqual({url: expect.stringMatching(/^\/assets\/media\/logo\.[0-9a-f]{10}\.png$/), sourcePath: path.join(good, 'brand/logo.png'), width: 600, height: 60})
+
+    const missing = await loadSiteConfig(await makeSite({'site.yaml': `${siteYaml}logo: brand/nowhere.png\n`}))
+    expect(missing.config).toBeUndefined()
+    expect(missing.file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      `${siteYaml.split('\n').length}:7 Image \`brand/nowhere.png\` not found next to site.yaml: add the file or fix the name`,
+    ])
   })
 
   it('keeps the order of sections, which is the navigation order', async () => {

@@ -36,7 +36,7 @@ describe('npm run build', () => {
     const run = await build('--site', site, '--out', out)
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^Built 2 articles in 2 sections: 8 pages \(9 files\) written to .*public\/ in \d+\.\d\d s\n$/)
+    expect(run.stdout).toMatch(/^Built 2 articles in 2 sections: 9 pages \(19 files\) written to .*public\/ in \d+\.\d\d s\n$/)
     expect((await readPage(out, '/middle-east/')).text('.story-list .card-title')).toBe('Clashes erupt in south Kyrgyzstan')
   })
 
@@ -155,7 +155,7 @@ describe('npm run check', () => {
     const result = await check('--site', site)
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/articles\/a\.md:7:1: warning: The photo has no `credit`/)
-    expect(result.stdout).toBe('Checked 1 article and 6 pages: 0 errors and 1 warning. Nothing was written.\n')
+    expect(result.stdout).toBe('Checked 1 article and 7 pages: 0 errors and 1 warning. Nothing was written.\n')
     expect((await readdir(site)).sort()).toEqual(['articles', 'site.yaml'])
   })
 

@@ -136,6 +136,13 @@ const expectations: Expectation[] = [
   {field: 'title', page: 'topic one', selector: '.story-list .card-title a', expected: (v) => v.title},
   {field: 'title', page: 'topic two', selector: '.story-list .card-title a', expected: (v) => v.title},
   {field: 'title', page: 'home', selector: '.lead-story .lead-title a', expected: (v) => v.title},
+  {field: 'title', page: 'article', selector: 'meta[property="og:title"]', property: 'content', expected: (v) => v.title},
+  {field: 'title', page: 'article', selector: 'meta[name="twitter:title"]', property: 'content', expected: (v) => v.title},
+  {field: 'standfirst', page: 'article', selector: 'meta[property="og:description"]', property: 'content', expected: (v) => v.standfirst},
+  {field: 'image.alt', page: 'article', selector: 'meta[property="og:image:alt"]', property: 'content', expected: (v) => v.alt},
+  {field: 'topics[0]', page: 'article', selector: 'meta[property="article:tag"]', property: 'content', expected: (v) => v.topics[0]},
+  {field: 'sections.title', page: 'article', selector: 'meta[property="article:section"]', property: 'content', expected: (v) => v.sectionTitle},
+  {field: 'name', page: 'home', selector: 'meta[property="og:site_name"]', property: 'content', expected: (v) => v.siteName},
   {field: 'title', page: 'older article', selector: 'title', expected: (v) => `${v.olderTitle} | ${v.siteName}`},
   {field: 'title', page: 'older article', selector: '.story-header h1', expected: (v) => v.olderTitle},
   {field: 'title', page: 'section page 2', selector: '.story-list .card-title a', expected: (v) => v.olderTitle},
@@ -214,7 +221,10 @@ function findInjections(html: string, tree: Root): string[] {
   walk(tree, (node) => {
     if (node.type === 'comment') found.push(`a comment <!--${node.value}-->`)
     if (node.type !== 'element') return
-    if (node.tagName === 'script') found.push('a <script> element')
+    // The only script a page may carry is its structured data, which runs nothing, and must parse as JSON.
+    if (node.tagName === 'script' && (node.properties.type !== 'application/ld+json' || !parsesAsJson(textContent(node)))) {
+      found.push('a <script> element')
+    }
     for (const name of Object.keys(node.properties)) {
       if (/^on/i.test(name)) found.push(`an ${name} attribute on <${node.tagName}>`)
     }
@@ -227,11 +237,21 @@ function findInjections(html: string, tree: Root): string[] {
   // double-quoted attribute value `<` is plain text (the HTML standard; hast-util-to-html leaves it), so those
   // occurrences are discounted; any other one is markup that escaping should have turned into `&#x3C;`.
   const attributes = attributeValues(tree)
-  for (const [marker, expected] of [['<script', 0], ['<img src=x', 0], ['<!--', 0], ['</title', 1]] as const) {
+  const dataScripts = selectAll('script[type="application/ld+json"]', tree).length
+  for (const [marker, expected] of [['<script', dataScripts], ['<img src=x', 0], ['<!--', 0], ['</title', 1]] as const) {
     const extra = occurrences(html, marker) - occurrences(attributes, marker) - expected
     if (extra > 0) found.push(`${extra} unescaped \`${marker}\` in the HTML source, outside attribute values`)
   }
   return found
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function occurrences(text: string, marker: string): number {
@@ -336,6 +356,20 @@ describe.each(payloads)('front matter and site.yaml holding $name ($value)', ({v
       expect.soft(all('title'), `the ${name} page`).toHaveLength(1)
       expect.soft(all('head > title'), `the ${name} page`).toHaveLength(1)
     }
+  })
+
+  it('carries every field exactly as written in the story’s structured data', () => {
+    const {values} = site(payload)
+    const script = select('script[type="application/ld+json"]', page(payload, 'article').tree)
+    const data = JSON.parse(script ? textContent(script) : 'null') as Record<string, unknown>
+    expect(data).toMatchObject({
+      headline: values.title,
+      description: values.standfirst,
+      author: [{name: values.byline}],
+      articleSection: values.sectionTitle,
+      keywords: values.topics,
+      publisher: {name: values.siteName},
+    })
   })
 
   it('shows every field exactly as written, where it belongs on each page', () => {

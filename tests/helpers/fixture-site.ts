@@ -42,6 +42,7 @@ export const siteConfig: SiteConfig = {
   language: 'en',
   timezone: 'UTC',
   pageSize: 20,
+  feedItems: 20,
   houseStyle: {headlineLength: 100, standfirstLength: 300, quotes: 'as-written'},
   embedHosts: [],
   sections: [

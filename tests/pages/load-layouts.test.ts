@@ -49,7 +49,7 @@ describe('layouts', () => {
     await writeFile(path.join(dir, 'package.json'), '{"type": "module"}\n')
     await writeFile(path.join(dir, 'index.ts'), 'export default {article: () => null}\n')
     await expect(loadLayouts(dir)).rejects.toThrow(
-      /index\.ts must export default an object with `section`, `topic`, `topics`, `home`, `notFound`, `stylesheet`$/,
+      /index\.ts must export default an object with `section`, `topic`, `topics`, `home`, `corrections`, `notFound`, `stylesheet`$/,
     )
   })
 })

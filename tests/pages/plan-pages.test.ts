@@ -10,7 +10,7 @@ async function plan(files: Record<string, string>) {
 }
 
 describe('planPages', () => {
-  it('plans one page per story, section and topic, a topic index, a front page and a 404 page', async () => {
+  it('plans one page per story, section and topic, a topic index, corrections, a front page and a 404 page, then the feeds, sitemaps and redirects', async () => {
     const pages = await plan({
       'articles/a.md': story({topics: '[Kyrgyzstan, Osh]'}),
       'articles/b.md': story({section: 'middle-east', topics: '[kyrgyzstan]'}),
@@ -23,8 +23,19 @@ describe('planPages', () => {
       'topic /topics/kyrgyzstan/',
       'topic /topics/osh/',
       'topics /topics/',
+      'corrections /corrections/',
       'home /',
       'notFound /404.html',
+      'rss /feed.xml',
+      'jsonFeed /feed.json',
+      'rss /central-south-asia/feed.xml',
+      'rss /middle-east/feed.xml',
+      'rss /topics/kyrgyzstan/feed.xml',
+      'rss /topics/osh/feed.xml',
+      'sitemap /sitemap.xml',
+      'newsSitemap /news-sitemap.xml',
+      'robots /robots.txt',
+      'redirects /_redirects',
     ])
   })
 

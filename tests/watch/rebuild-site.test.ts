@@ -22,8 +22,10 @@ async function setUp() {
 describe('watch mode’s rebuild', () => {
   it('draws every page the first time', async () => {
     const {first} = await setUp()
-    // Two stories, two sections, one topic, the topic index, the front page and the 404 page.
-    expect(first.rendered).toBe(8)
+    // Two stories, two sections, one topic, the topic index, corrections, the front page and the 404 page;
+    // the site's RSS and JSON feeds, the two sections' and the topic's, the sitemap, the news sitemap,
+    // robots.txt and _redirects.
+    expect(first.rendered).toBe(18)
   })
 
   it('draws nothing and writes nothing when nothing changed', async () => {
@@ -36,7 +38,16 @@ describe('watch mode’s rebuild', () => {
     const before = (await stat(path.join(out, 'middle-east/index.html'))).mtimeMs
     await writeFile(path.join(site, 'articles/a.md'), story({title: 'Story A, updated', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}))
     const result = await rebuild(changed(path.join(site, 'articles/a.md')))
-    expect(result.changedUrls.sort()).toEqual(['/', '/central-south-asia/', '/central-south-asia/2010/05/15/a/', '/topics/osh/'])
+    expect(result.changedUrls.sort()).toEqual([
+      '/',
+      '/central-south-asia/',
+      '/central-south-asia/2010/05/15/a/',
+      '/central-south-asia/feed.xml',
+      '/feed.json',
+      '/feed.xml',
+      '/topics/osh/',
+      '/topics/osh/feed.xml',
+    ])
     expect((await readPage(out, '/central-south-asia/2010/05/15/a/')).text('h1')).toBe('Story A, updated')
     expect((await stat(path.join(out, 'middle-east/index.html'))).mtimeMs).toBe(before)
   })
@@ -75,7 +86,7 @@ describe('watch mode’s rebuild', () => {
     const yaml = await readFile(path.join(site, 'site.yaml'), 'utf8')
     await writeFile(path.join(site, 'site.yaml'), yaml.replace('name: Test Desk', 'name: Renamed Desk'))
     const result = await rebuild({articles: new Set(), everything: true})
-    expect(result.rendered).toBe(8)
+    expect(result.rendered).toBe(18)
     expect((await readPage(out, '/middle-east/')).text('.site-name')).toBe('Renamed Desk')
   })
 

@@ -1,0 +1,46 @@
+// Checks stories' old paths (`aliases`) against the planned site: a redirect from a live page's address would never be followed.
+import path from 'node:path'
+import type {Article} from '../content/article.ts'
+import type {SiteProblem} from '../content/check-site.ts'
+import {safeDecode} from '../content/classify-link.ts'
+import type {Page} from './page.ts'
+
+/** `extraUrls`: other files the site serves (photos, the stylesheet). `siteDir` names stories' files in messages. */
+export function checkAliases(articles: readonly Article[], pages: readonly Page[], extraUrls: Iterable<string>, siteDir: string): SiteProblem[] {
+  const live = new Map<string, string>()
+  for (const page of pages) live.set(comparable(page.url), page.url)
+  for (const url of extraUrls) live.set(comparable(url), url)
+
+  const claimed = new Map<string, Article>()
+  const problems: SiteProblem[] = []
+  for (const article of articles) {
+    for (const alias of article.aliases) {
+      const key = comparable(alias.path)
+      const page = live.get(key)
+      const owner = claimed.get(key)
+      const problem = (reason: string) => problems.push({article, place: alias.place, ruleId: 'alias-collision', reason})
+      if (page === article.url) {
+        problem(`Alias \`${alias.path}\` is this story’s own address: remove it`)
+      } else if (page !== undefined) {
+        problem(`Alias \`${alias.path}\` is the address of a live page, ${page}, so the redirect would never be followed: remove the alias`)
+      } else if (owner === article) {
+        problem(`Alias \`${alias.path}\` is listed twice: remove one`)
+      } else if (owner) {
+        problem(`Alias \`${alias.path}\` is also an alias of ${path.relative(siteDir, owner.sourcePath)}: an old address can lead to one story only`)
+      } else {
+        claimed.set(key, article)
+      }
+    }
+  }
+  return problems
+}
+
+/**
+ * Netlify serves a folder's page at `/a/`, `/a` and `/a/index.html`, and matches redirect rules with or
+ * without the trailing slash: all of them are one address.
+ */
+function comparable(url: string): string {
+  const decoded = safeDecode(url)
+  const withoutIndex = decoded.endsWith('/index.html') ? decoded.slice(0, -'index.html'.length) : decoded
+  return withoutIndex.length > 1 && withoutIndex.endsWith('/') ? withoutIndex.slice(0, -1) : withoutIndex
+}
