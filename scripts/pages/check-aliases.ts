@@ -5,11 +5,14 @@ import type {SiteProblem} from '../content/check-site.ts'
 import {safeDecode} from '../content/classify-link.ts'
 import type {Page} from './page.ts'
 
-/** `extraUrls`: other files the site serves (photos, the stylesheet). `siteDir` names stories' files in messages. */
+/** `extraUrls`: other files the site serves (photos, the logo). `siteDir` names stories' files in messages. */
 export function checkAliases(articles: readonly Article[], pages: readonly Page[], extraUrls: Iterable<string>, siteDir: string): SiteProblem[] {
   const live = new Map<string, string>()
-  for (const page of pages) live.set(comparable(page.url), page.url)
-  for (const url of extraUrls) live.set(comparable(url), url)
+  for (const url of [...pages.map((page) => page.url), ...extraUrls]) {
+    live.set(comparable(url), url)
+    // Netlify serves `/404.html` at `/404` too.
+    if (url.endsWith('.html')) live.set(comparable(url.slice(0, -'.html'.length)), url)
+  }
 
   const claimed = new Map<string, Article>()
   const problems: SiteProblem[] = []
@@ -19,7 +22,10 @@ export function checkAliases(articles: readonly Article[], pages: readonly Page[
       const page = live.get(key)
       const owner = claimed.get(key)
       const problem = (reason: string) => problems.push({article, place: alias.place, ruleId: 'alias-collision', reason})
-      if (page === article.url) {
+      if (key === assetsFolder || key.startsWith(`${assetsFolder}/`)) {
+        // The stylesheet's name changes with its contents, so the folder as a whole is the build's.
+        problem(`Alias \`${alias.path}\` is under ${assetsFolder}/, which holds the site’s own files: remove the alias`)
+      } else if (page === article.url) {
         problem(`Alias \`${alias.path}\` is this story’s own address: remove it`)
       } else if (page !== undefined) {
         problem(`Alias \`${alias.path}\` is the address of a live page, ${page}, so the redirect would never be followed: remove the alias`)
@@ -34,6 +40,8 @@ export function checkAliases(articles: readonly Article[], pages: readonly Page[
   }
   return problems
 }
+
+const assetsFolder = '/assets'
 
 /**
  * Netlify serves a folder's page at `/a/`, `/a` and `/a/index.html`, and matches redirect rules with or
