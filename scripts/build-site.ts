@@ -2,7 +2,7 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {reportSiteProblems, type SiteProblem} from './content/check-site.ts'
 import {loadContent, type Content, type Embargoes} from './content/load-content.ts'
 import {outputPathOf} from './content/permalinks.ts'
@@ -14,6 +14,7 @@ import {checkAliases} from './pages/check-aliases.ts'
 import {checkLinks} from './pages/check-links.ts'
 import {planPages, type PlanOptions} from './pages/plan-pages.ts'
 import {isHtmlPage, renderPage} from './pages/render-page.ts'
+import {hasErrors} from './problems.ts'
 
 export interface BuildOptions {
   /** Folder holding `site.yaml` and `articles/`. */
@@ -79,15 +80,35 @@ export interface SitePlan {
 
 /** Everything short of drawing and writing: the content model checked, and the pages planned with every link checked against them. */
 export async function planSite(options: Omit<BuildOptions, 'outDir' | 'layoutsDir'>): Promise<SitePlan> {
-  const {files, content, embargoes} = await loadContent(options)
-  if (!content) return {files, embargoes}
-  const pages = planPages(content, options.plan)
-  const problems = checkPlan(content, pages, options.siteDir)
-  if (problems.length > 0) {
-    reportSiteProblems(files, problems)
-    return {files, embargoes}
+  const loaded = await loadContent(options)
+  const {files, content, embargoes} = loaded
+  let pages: Page[] | undefined
+  if (content) {
+    pages = planPages(content, options.plan)
+    reportSiteProblems(files, checkPlan(content, pages, options.siteDir))
   }
+  // A story under embargo goes out with a later deploy, which nobody watches: what would break the site then
+  // (its links, its URL, its aliases, against the stories around it) must stop this build instead.
+  if (embargoes.count > 0 && !options.includeFuture) {
+    const future = await loadContent({...options, includeFuture: true, previous: loaded.loaded, found: loaded.found})
+    if (future.content) reportSiteProblems(future.files, checkPlan(future.content, planPages(future.content, options.plan), options.siteDir))
+    addNewMessages(files, future.files)
+  }
+  if (!content || !pages || files.some(hasErrors)) return {files, embargoes}
   return {files, content, pages, embargoes}
+}
+
+/** Copies onto `files` the messages of `others` they do not already hold, file by file. */
+function addNewMessages(files: VFile[], others: readonly VFile[]): void {
+  const key = (path: string, message: VFile['messages'][number]) => `${path}\n${message.line}:${message.column}\n${message.reason}`
+  const known = new Set(files.flatMap((file) => file.messages.map((message) => key(file.path, message))))
+  for (const other of others) {
+    const fresh = other.messages.filter((message) => !known.has(key(other.path, message)))
+    if (fresh.length === 0) continue
+    let file = files.find((candidate) => candidate.path === other.path)
+    if (!file) files.push((file = new VFile({path: other.path, value: other.value})))
+    file.messages.push(...fresh)
+  }
 }
 
 /** What can only be checked once every page is planned: links to pages of the site, and old paths redirected. */

@@ -13,7 +13,7 @@ const usage = `Usage: npm run check -- [options]
   --site <dir>   folder holding site.yaml and articles/ (default: the repository)
   --strict       treat the desk's warnings as errors, as CI builds do
   --drafts       check drafts as strictly as published stories
-  --future       check stories under embargo as if published now (their links to and from the site)
+  --future       include stories whose published time is still to come, as a preview build would
   --now <time>   check the site as it will be at this time, like 2010-05-16T06:00:00Z (default: now)
   --help         show this help`
 
