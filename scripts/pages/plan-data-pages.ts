@@ -79,13 +79,17 @@ export function planDataPages(content: Content, htmlPages: readonly HtmlPage[], 
     })
   }
 
-  const entries = htmlPages.flatMap((page): SitemapEntry[] => (page.kind === 'notFound' ? [] : [{url: page.url, lastmod: lastChanged(page)?.iso}]))
+  // Drafts and stories ahead of their time (previews only) carry `noindex`: a sitemap must not offer them.
+  const indexed = (page: HtmlPage) => page.kind !== 'notFound' && !(page.kind === 'article' && (page.article.draft || page.embargoed))
+  const entries = htmlPages.flatMap((page): SitemapEntry[] => (indexed(page) ? [{url: page.url, lastmod: lastChanged(page)?.iso}] : []))
   pages.push(...planSitemaps(entries, options.sitemapLimits ?? sitemapLimits))
 
   pages.push({
     kind: 'newsSitemap',
     url: newsSitemapUrl,
-    articles: articles.filter((article) => article.published.epochMs <= now && now - article.published.epochMs <= newsWindowMs).slice(0, newsSitemapMax),
+    articles: articles
+      .filter((article) => !article.draft && article.published.epochMs <= now && now - article.published.epochMs <= newsWindowMs)
+      .slice(0, newsSitemapMax),
   })
   pages.push({kind: 'robots', url: robotsUrl, sitemaps: [sitemapUrl, newsSitemapUrl]})
   pages.push({
