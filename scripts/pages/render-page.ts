@@ -7,7 +7,7 @@ import {pageKinds} from './layouts.ts'
 import type {HtmlPage, Page} from './page.ts'
 
 // Raw nodes carry only story bodies our own pipeline serialized (see content/compact-body.ts).
-const serializer = unified().use(rehypeStringify, {allowDangerousHtml: true}).freeze()
+const serializer = unified().use(rehypeStringify, {allowDangerousHtml: true, upperDoctype: true}).freeze()
 
 export function renderPage(page: Page, layouts: Layouts, site: SiteContext): string {
   if (!isHtmlPage(page)) return renderDataPage(page, site.config)

@@ -24,7 +24,7 @@ describe('the first story’s page', () => {
   })
 
   it('is an English HTML5 document with one headline', () => {
-    expect(page.html.startsWith('<!doctype html>')).toBe(true)
+    expect(page.html.startsWith('<!DOCTYPE html>')).toBe(true)
     expect(page.one('html').properties.lang).toBe('en')
     expect(page.all('h1').map(textOf)).toEqual(['Clashes erupt in south Kyrgyzstan'])
     expect(page.text('title')).toBe('Clashes erupt in south Kyrgyzstan | The Desk')
