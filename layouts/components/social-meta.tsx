@@ -18,8 +18,10 @@ export interface SocialMetaProps {
 export function SocialMeta(props: SocialMetaProps): Result[] {
   const {site, article} = props
   const config = site.config
-  const image = article?.image
-    ? {url: article.image.url, alt: article.image.alt, width: article.image.width, height: article.image.height}
+  // Facebook and X show no SVG: a story with an SVG photo is shared with the logo, like a page without one.
+  const photo = article?.image && !article.image.url.endsWith('.svg') ? article.image : undefined
+  const image = photo
+    ? {url: photo.url, alt: photo.alt, width: photo.width, height: photo.height}
     : config.logo && {url: config.logo.url, alt: config.name, width: config.logo.width, height: config.logo.height}
   const property = (name: string, content: string | number | undefined) =>
     content === undefined ? null : <meta property={name} content={String(content)} />
@@ -32,8 +34,7 @@ export function SocialMeta(props: SocialMetaProps): Result[] {
     property('og:title', props.title),
     property('og:description', props.description),
     property('og:url', absoluteUrl(config.url, props.url)),
-    // Open Graph wants a territory too (`en_GB`); a bare language is left for the page's `lang` to say.
-    property('og:locale', config.language.includes('-') ? config.language.replace('-', '_') : undefined),
+    property('og:locale', openGraphLocale(config.language)),
     property('og:image', image && absoluteUrl(config.url, image.url)),
     property('og:image:alt', image?.alt),
     property('og:image:width', image?.width),
@@ -43,11 +44,21 @@ export function SocialMeta(props: SocialMetaProps): Result[] {
     property('article:section', section?.title),
     ...(article?.topics ?? []).map((topic) => property('article:tag', topic.name)),
     // A story's photo is shown large; a page with only the logo gets the small card.
-    named('twitter:card', article?.image ? 'summary_large_image' : 'summary'),
+    named('twitter:card', photo ? 'summary_large_image' : 'summary'),
     named('twitter:site', config.twitter),
     named('twitter:title', props.title),
     named('twitter:description', props.description),
     named('twitter:image', image && absoluteUrl(config.url, image.url)),
     named('twitter:image:alt', image?.alt),
   ].filter((tag): tag is Result => tag !== null)
+}
+
+/**
+ * Open Graph names a locale by language and territory (`en_GB`, `zh_TW` for `zh-Hant-TW`); a bare language
+ * (`en`) is left for the page's `lang` to say.
+ */
+function openGraphLocale(tag: string): string | undefined {
+  const [language, ...rest] = tag.split('-')
+  const territory = rest.find((part) => /^[A-Za-z]{2}$/.test(part))
+  return language && territory ? `${language.toLowerCase()}_${territory.toUpperCase()}` : undefined
 }

@@ -22,6 +22,8 @@ export function linkStories(
   /** Why a story is left out of the site, if it is. */
   whyUnpublished: (entry: LoadedArticle) => 'draft' | 'embargoed' | undefined,
   siteDir: string,
+  /** The moment the site is built for. */
+  now: number,
 ): LinkedStories {
   const problems: SiteProblem[] = []
   const linked = articles.map((article) => {
@@ -32,7 +34,7 @@ export function linkStories(
       if (!target) problem(`Link to \`${link.href}\` goes to no story: there is no story at ${shown(link, siteDir)}; check the path`)
       else if (target.draft && whyUnpublished(target) === 'draft') {
         problem(`Link to \`${link.href}\` goes to a draft, which is not published: publish it first, or take the link out`)
-      } else if (target.article && whyUnpublished(target) === 'embargoed') {
+      } else if (target.article && (whyUnpublished(target) === 'embargoed' || liftsLater(target.article, article, now))) {
         problem(
           `Link to \`${link.href}\` goes to a story under embargo until ${target.article.published.iso}: ` +
             'take the link out until then, or publish both together',
@@ -49,6 +51,14 @@ export function linkStories(
     return result
   })
   return {articles: linked, problems}
+}
+
+/**
+ * A story under embargo linking to one that lifts after it: fine in a preview that shows both, but the deploy
+ * at the first one's time would find the link broken, with nobody watching.
+ */
+function liftsLater(target: Article, linking: Article, now: number): boolean {
+  return target.published.epochMs > linking.published.epochMs && target.published.epochMs > now
 }
 
 function withUrls(article: Article, urls: readonly string[]): Article['body'] {

@@ -101,6 +101,7 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
     loaded,
     whyUnpublished,
     siteDir,
+    now,
   )
   const waiting = loadedList
     .filter((entry) => embargoed(entry) && (options.includeDrafts || !entry.draft))

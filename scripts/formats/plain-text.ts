@@ -15,7 +15,8 @@ export function renderRobotsTxt(robots: RobotsTxt, site: SiteConfig): string {
 export function renderRedirects(redirects: Redirects): string {
   return [
     '# Old addresses of moved stories, sent on to where the stories are now (`aliases` in their front matter).',
-    ...redirects.redirects.map(({from, to}) => `${from} ${to} 301`),
+    // Netlify wants special characters %-encoded: a story's address may be in any script (`/…/ош/`).
+    ...redirects.redirects.map(({from, to}) => `${from} ${encodeURI(to)} 301`),
     '',
   ].join('\n')
 }

@@ -11,5 +11,6 @@ const notXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 export function xmlDocument(element: Element): string {
   const tree: Root = {type: 'root', children: [{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"'}, element]}
-  return `${toXml(tree, {closeEmptyElements: true}).replace(notXml, '')}\n`
+  // xast-util-to-xml leaves `>` as it is, but XML forbids `]]>` outside a CDATA section (the build writes none).
+  return `${toXml(tree, {closeEmptyElements: true}).replace(notXml, '').replaceAll(']]>', ']]&gt;')}\n`
 }

@@ -2,7 +2,6 @@
 import path from 'node:path'
 import type {Article} from '../content/article.ts'
 import type {SiteProblem} from '../content/check-site.ts'
-import {safeDecode} from '../content/classify-link.ts'
 import type {Page} from './page.ts'
 
 /** `extraUrls`: other files the site serves (photos, the logo). `siteDir` names stories' files in messages. */
@@ -22,7 +21,9 @@ export function checkAliases(articles: readonly Article[], pages: readonly Page[
       const page = live.get(key)
       const owner = claimed.get(key)
       const problem = (reason: string) => problems.push({article, place: alias.place, ruleId: 'alias-collision', reason})
-      if (key === assetsFolder || key.startsWith(`${assetsFolder}/`)) {
+      if (key === '/.netlify' || key.startsWith('/.netlify/')) {
+        problem(`Alias \`${alias.path}\` is under /.netlify/, which Netlify keeps for itself: remove the alias`)
+      } else if (key === assetsFolder || key.startsWith(`${assetsFolder}/`)) {
         // The stylesheet's name changes with its contents, so the folder as a whole is the build's.
         problem(`Alias \`${alias.path}\` is under ${assetsFolder}/, which holds the site’s own files: remove the alias`)
       } else if (page === article.url) {
@@ -48,7 +49,16 @@ const assetsFolder = '/assets'
  * without the trailing slash: all of them are one address.
  */
 function comparable(url: string): string {
-  const decoded = safeDecode(url)
+  const decoded = decodePath(url)
   const withoutIndex = decoded.endsWith('/index.html') ? decoded.slice(0, -'index.html'.length) : decoded
   return withoutIndex.length > 1 && withoutIndex.endsWith('/') ? withoutIndex.slice(0, -1) : withoutIndex
+}
+
+/** `%C3%A9` reads as `é`, but `%2F` stays: `/a%2Fb` is one folder name, not `/a/b`. */
+function decodePath(url: string): string {
+  try {
+    return decodeURI(url)
+  } catch {
+    return url
+  }
 }

@@ -1,5 +1,6 @@
 // Plans the files a news site publishes for machines: RSS and JSON feeds, sitemaps, the Google News sitemap, robots.txt and Netlify's redirects.
 import type {Article, Timestamp} from '../content/article.ts'
+import {machineTime} from '../formats/machine-time.ts'
 import type {Content} from '../content/load-content.ts'
 import {
   feedUrlOf,
@@ -81,7 +82,7 @@ export function planDataPages(content: Content, htmlPages: readonly HtmlPage[], 
 
   // Drafts and stories ahead of their time (previews only) carry `noindex`: a sitemap must not offer them.
   const indexed = (page: HtmlPage) => page.kind !== 'notFound' && !(page.kind === 'article' && (page.article.draft || page.embargoed))
-  const entries = htmlPages.flatMap((page): SitemapEntry[] => (indexed(page) ? [{url: page.url, lastmod: lastChanged(page)?.iso}] : []))
+  const entries = htmlPages.flatMap((page): SitemapEntry[] => (indexed(page) ? [{url: page.url, lastmod: lastmodOf(page)}] : []))
   pages.push(...planSitemaps(entries, options.sitemapLimits ?? sitemapLimits))
 
   pages.push({
@@ -100,6 +101,12 @@ export function planDataPages(content: Content, htmlPages: readonly HtmlPage[], 
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
   })
   return pages
+}
+
+/** As the sitemap schema wants it (`xsd:dateTime` needs seconds), whatever precision the reporter wrote. */
+function lastmodOf(page: HtmlPage): string | undefined {
+  const time = lastChanged(page)
+  return time && machineTime(time)
 }
 
 /** When a page last changed, as far as its stories tell: what a sitemap's `lastmod` says. */

@@ -42,7 +42,8 @@ export function publisherData(site: SiteConfig): Record<string, unknown> {
  * `Staff`); search engines want to know which.
  */
 function bylineType(byline: string, site: SiteConfig): 'Person' | 'Organization' {
-  const organisation = /\b(agenc(y|ies)|staff|desk|wires?|reporters|correspondents|newsroom)\b/i
+  const organisation =
+    /\b(agenc(y|ies)|staff|desk|wires?|reporters|correspondents|newsroom|reuters|afp|ap|associated press|agence france-presse|xinhua|tass|interfax|anadolu|bloomberg|dpa|efe)\b/i
   return organisation.test(byline) || byline.toLowerCase().includes(site.name.toLowerCase()) ? 'Organization' : 'Person'
 }
 

@@ -57,6 +57,8 @@ export function createRebuild(options: RebuildOptions): Rebuild {
   let drawnFrom = new Map<string, readonly unknown[]>()
   /** Assets (stylesheet, photos) as last written. */
   let writtenAssets = new Set<string>()
+  /** The logo's hashed address as last drawn: every page names it. */
+  let drawnLogo: string | undefined
   let firstRun = true
   // A configuration or layout change stays pending until a run gets through, so a broken save followed by a
   // story edit still reloads everything.
@@ -99,7 +101,10 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     }
     // After a configuration or layout change every page is redrawn; what was drawn before is still remembered,
     // so pages that no longer exist (a removed section, a shorter list) are found and removed.
-    const changed = new Set(pages.filter((page) => everything || !sameInputs(drawnFrom.get(page.url), pageInputs(page))))
+    // Every page names the logo (sharing tags, structured data), whose address changes with its contents.
+    const logo = result.content.site.logo?.url
+    const redrawAll = everything || logo !== drawnLogo
+    const changed = new Set(pages.filter((page) => redrawAll || !sameInputs(drawnFrom.get(page.url), pageInputs(page))))
 
     // Pages gone since the last run, and assets no longer used: their files are removed.
     const urls = new Set(pages.map((page) => page.url))
@@ -135,6 +140,7 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     for (const page of changed) drawnFrom.set(page.url, pageInputs(page))
     for (const url of goneUrls) drawnFrom.delete(url)
     writtenAssets = assets
+    drawnLogo = logo
     firstRun = false
     everythingPending = false
     return {

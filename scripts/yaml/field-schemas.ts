@@ -71,8 +71,8 @@ function isSitePath(value: string): boolean {
 export const redirectPath = z
   .string()
   .trim()
-  .regex(/^\/(?!\/)[A-Za-z0-9\-._~!$&'()+,;=@%/]*$/, {
-    error: 'must be an old path of this site, like `/news/2010/05/osh.html`: starting with `/`, without spaces, `*`, `:`, `?` or `#` (write other characters %-encoded)',
+  .regex(/^\/(?!\/)(?:[A-Za-z0-9\-._~!$&'()+,;=@/]|%[0-9A-Fa-f]{2})*$/, {
+    error: 'must be an old path of this site, like `/news/2010/05/osh.html`: starting with `/`, without spaces, `*`, `:`, `?` or `#` (write other characters %-encoded, like `%C3%A9`)',
   })
 
 export function isTimeZone(value: string): boolean {

@@ -213,6 +213,20 @@ describe('an error in a story under embargo', () => {
   })
 
   // The deploy at its time runs unattended: a problem the story brings must stop this build instead.
+  it('fails the build on a link to a story whose embargo lifts later than its own', async () => {
+    const first = story({title: 'Curfew announced', published: embargoLifts}, 'See [the curfew](osh-curfew.md).\n')
+    const later = story({title: curfew.title, published: afterEmbargo})
+    const files = {'articles/a.md': story(), 'articles/announced.md': first, [curfew.file]: later}
+    const {site, result} = await buildDesk(files, beforeEmbargo)
+    expect(result.ok).toBe(false)
+    expect(problemsOf(result, site)).toEqual([
+      `articles/announced.md:9:5 broken-link: Link to \`osh-curfew.md\` goes to a story under embargo until ${afterEmbargo}: take the link out until then, or publish both together`,
+    ])
+    // Published together, they go out together.
+    const together = {...files, [curfew.file]: story({title: curfew.title, published: embargoLifts})}
+    expect((await buildDesk(together, beforeEmbargo)).result.ok).toBe(true)
+  })
+
   it('fails the build on links to pages and aliases that would break the site when it lifts', async () => {
     const waiting = story({title: curfew.title, published: embargoLifts, aliases: '[/central-south-asia/]'}, 'See [the archive](/nowhere/).\n')
     const {site, result} = await buildDesk({'articles/a.md': story(), [curfew.file]: waiting}, beforeEmbargo)

@@ -28,6 +28,8 @@ const rfc822Pattern = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|Ma
 const rfc3339Pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 /** W3C datetime (www.w3.org/TR/NOTE-datetime), as sitemaps want: a date, or a date and time with an offset. */
 const w3cDatetimePattern = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/
+/** What sitemap.xsd accepts in `lastmod`: `xsd:date`, or `xsd:dateTime`, which needs seconds. */
+const lastmodPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/
 
 /** A 1×1 PNG: the photo whose size the feeds must announce. */
 const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
@@ -149,6 +151,9 @@ const notXmlCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]
 function parseXml(xml: string, name: string): Document {
   const bad = notXmlCharacter.exec(xml)
   if (bad) throw new Error(`${name} is not well-formed XML: U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()} at offset ${bad.index}`)
+  // Also beyond xmldom: `]]>` may not stand in text outside a CDATA section, and these files hold none.
+  const cdataEnd = xml.indexOf(']]>')
+  if (cdataEnd >= 0) throw new Error(`${name} is not well-formed XML: \`]]>\` in text at offset ${cdataEnd}`)
   const parser = new DOMParser({
     onError(level, message) {
       throw new Error(`${name} is not well-formed XML (${level}): ${message}`)
@@ -257,7 +262,7 @@ async function readUrlset(out: string, url: string): Promise<{root: Element; url
   })
   for (const {loc, lastmod} of urls) {
     expect(new URL(loc).href).toBe(loc)
-    if (lastmod !== undefined) expect(lastmod).toMatch(w3cDatetimePattern)
+    if (lastmod !== undefined) expect(lastmod).toMatch(lastmodPattern)
   }
   return {root, urls}
 }
@@ -275,9 +280,12 @@ describe('every XML file of the build', () => {
     for (const file of files) parseXml(await readFile(path.join(out, file), 'utf8'), file)
   })
 
-  it('stays well-formed when a headline holds a character XML cannot carry', async () => {
+  it.each([
+    ['a character XML cannot carry', '"Clashes \\uFFFF erupt"'],
+    ['the end of a CDATA section', '"Clashes ]]> erupt"'],
+  ])('stays well-formed when a headline holds %s', async (_name, title) => {
     // YAML lets a reporter (or a paste from another program) write U+FFFF; XML 1.0 has no way to write it.
-    const siteDir = await makeSite({'articles/odd.md': story({title: '"Clashes \\uFFFF erupt"', published: '2010-05-20T11:00:00Z'})})
+    const siteDir = await makeSite({'articles/odd.md': story({title, published: '2010-05-20T11:00:00Z'})})
     const dir = path.join(siteDir, 'dist')
     const result = await buildSite({siteDir, outDir: dir, now})
     if (!result.ok) {
@@ -415,6 +423,14 @@ describe('sitemap.xml', () => {
     expect(locs).not.toContain(storyUrl(embargoed))
   })
 
+  it('writes a time given to the minute with its seconds, as sitemap.xsd requires', async () => {
+    const siteDir = await makeSite({'articles/a.md': story({published: '2010-05-15T21:43+06:00'})})
+    const dir = path.join(siteDir, 'dist')
+    expect((await buildSite({siteDir, outDir: dir, now})).ok).toBe(true)
+    const {urls} = await readUrlset(dir, '/sitemap.xml')
+    expect(urls.find((url) => url.loc.endsWith('/a/'))?.lastmod).toBe('2010-05-15T21:43:00+06:00')
+  })
+
   it('dates a story by when it last changed: modified, else its latest correction, else published', async () => {
     const {urls} = await readUrlset(out, '/sitemap.xml')
     const lastmodOf = (fixture: Fixture) => urls.find((url) => url.loc === storyUrl(fixture))?.lastmod
@@ -423,7 +439,7 @@ describe('sitemap.xml', () => {
     expect(lastmodOf(stories[3]!)).toBe('2010-05-13T10:00:00Z')
     for (const fixture of stories) {
       const lastmod = lastmodOf(fixture)
-      expect(lastmod).toMatch(w3cDatetimePattern)
+      expect(lastmod).toMatch(lastmodPattern)
       expect(Date.parse(lastmod!)).toBeGreaterThanOrEqual(Date.parse(fixture.published))
     }
   })
@@ -440,7 +456,7 @@ describe('a sitemap split into parts', () => {
     const parts = []
     for (const entry of entries) {
       const lastmod = childrenOf(entry, sitemapNamespace, 'lastmod')
-      if (lastmod[0]) expect(lastmod[0].textContent).toMatch(w3cDatetimePattern)
+      if (lastmod[0]) expect(lastmod[0].textContent).toMatch(lastmodPattern)
       const file = outputFileOf(dir, childText(entry, sitemapNamespace, 'loc'), origin)
       expect(await exists(file), file).toBe(true)
       const {urls} = await readUrlset(dir, `/${path.relative(dir, file).split(path.sep).join('/')}`)

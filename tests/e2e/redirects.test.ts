@@ -199,13 +199,50 @@ describe('aliases that are not old paths of this site', () => {
     ['//evil.example/x', 'naming another host'],
     ['/x?y=1', 'with a query'],
     ['/x#top', 'with a fragment'],
+    ['/news/100%', 'with a `%` that encodes nothing'],
+    ['/news/caf%C', 'with a `%` short of its two digits'],
   ])('reports `%s` (%s) at the alias, with what to write', async (alias) => {
     const site = await makeSite({'articles/a.md': storyWithAliases({}, ['/fine/', alias])})
     const {ok, problems} = await build(site, path.join(site, 'dist'))
     expect(ok).toBe(false)
     expect(problems).toEqual([
-      'articles/a.md:9:5 invalid-value: `aliases[1]` must be an old path of this site, like `/news/2010/05/osh.html`: starting with `/`, without spaces, `*`, `:`, `?` or `#` (write other characters %-encoded)',
+      'articles/a.md:9:5 invalid-value: `aliases[1]` must be an old path of this site, like `/news/2010/05/osh.html`: starting with `/`, without spaces, `*`, `:`, `?` or `#` (write other characters %-encoded, like `%C3%A9`)',
     ])
+  })
+
+  it('reports an alias under /.netlify/, which Netlify keeps for itself', async () => {
+    const site = await makeSite({'articles/a.md': storyWithAliases({}, ['/.netlify/functions/x'])})
+    const {ok, problems} = await build(site, path.join(site, 'dist'))
+    expect(ok).toBe(false)
+    expect(problems).toEqual([
+      'articles/a.md:8:5 alias-collision: Alias `/.netlify/functions/x` is under /.netlify/, which Netlify keeps for itself: remove the alias',
+    ])
+  })
+
+  it('keeps a %-encoded slash apart from a real one: `/news/a%2Fb` is not `/news/a/b`', async () => {
+    const site = await makeSite({
+      'articles/a.md': storyWithAliases({}, ['/news/a%2Fb']),
+      'articles/b.md': storyWithAliases({published: '2010-05-14T10:00:00Z'}, ['/news/a/b']),
+    })
+    const {ok, problems} = await build(site, path.join(site, 'dist'))
+    expect(problems).toEqual([])
+    expect(ok).toBe(true)
+  })
+
+  it('%-encodes a story address in any script, as Netlify asks of special characters, and the preview server follows it', async () => {
+    const site = await makeSite({'articles/ош-news.md': storyWithAliases({}, ['/news/2010/05/osh.html'])})
+    const out = path.join(site, 'dist')
+    expect((await build(site, out)).ok).toBe(true)
+    const target = '/central-south-asia/2010/05/15/%D0%BE%D1%88-news/'
+    expect(await readFile(path.join(out, '_redirects'), 'utf8')).toContain(`/news/2010/05/osh.html ${target} 301\n`)
+    const server = await startPreviewServer({root: out, port: 0})
+    try {
+      const response = await fetch(new URL('/news/2010/05/osh.html', server.url), {redirect: 'manual'})
+      expect([response.status, response.headers.get('location')]).toEqual([301, target])
+      expect((await fetch(new URL(target, server.url))).status).toBe(200)
+    } finally {
+      await server.close()
+    }
   })
 
   it('reports every bad alias of a story in one run', async () => {

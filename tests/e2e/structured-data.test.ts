@@ -42,11 +42,12 @@ describe('a story page', () => {
           byline: 'Jane Doe in Osh',
           modified: '2010-05-15T23:00:00+06:00',
           topics: '[Kyrgyzstan, Osh]',
-          image: '\n  src: osh.svg\n  alt: Soldiers at a checkpoint\n  credit: AFP',
+          image: '\n  src: osh.png\n  alt: Soldiers at a checkpoint\n  credit: AFP',
           corrections: '\n  - date: 2010-05-16T09:00:00Z\n    text: An earlier version misspelt Osh.',
         },
       ),
-      'articles/osh.svg': photo,
+      // Any PNG will do for the photo: the logo's is at hand.
+      'articles/osh.png': logo,
     })
     out = path.join(site, 'dist')
     const result = await buildSite({siteDir: site, outDir: out})
@@ -108,8 +109,8 @@ describe('a story page', () => {
       ['og:url', `https://news.example.org${storyUrl}`],
       ['og:image', image],
       ['og:image:alt', 'Soldiers at a checkpoint'],
-      ['og:image:width', '1200'],
-      ['og:image:height', '675'],
+      ['og:image:width', '600'],
+      ['og:image:height', '60'],
       ['article:published_time', '2010-05-15T15:43:00Z'],
       ['article:modified_time', '2010-05-16T09:00:00Z'],
       ['article:section', 'Central & South Asia'],
@@ -128,11 +129,28 @@ describe('a story page', () => {
     expect(page.all('.date-line time').at(-1)?.properties['dateTime']).toBe('2010-05-16T09:00:00Z')
   })
 
-  it('names a credit line of the desk and its sources as an organisation', async () => {
-    const site = await makeSite({'articles/osh.md': story({title: 'Osh', byline: 'Test Desk staff and agencies'})})
+  it.each(['Test Desk staff and agencies', 'Reuters'])('names a credit line of the desk or a news agency, `%s`, as an organisation', async (byline) => {
+    const site = await makeSite({'articles/osh.md': story({title: 'Osh', byline})})
     await buildSite({siteDir: site, outDir: path.join(site, 'dist')})
     const data = structuredData(await readPage(path.join(site, 'dist'), storyUrl))
-    expect(data['author']).toEqual([{'@type': 'Organization', name: 'Test Desk staff and agencies'}])
+    expect(data['author']).toEqual([{'@type': 'Organization', name: byline}])
+  })
+
+  it('shares a story whose photo is an SVG with the logo, since social networks show no SVG', async () => {
+    const site = await makeSite({
+      'site.yaml': `${siteYaml}logo: logo.png\n`.replace('language: en', 'language: zh-Hant-TW'),
+      'logo.png': logo,
+      'articles/osh.md': story({title: 'Osh', image: '\n  src: osh.svg\n  alt: Soldiers\n  credit: AFP'}),
+      'articles/osh.svg': photo,
+    })
+    await buildSite({siteDir: site, outDir: path.join(site, 'dist')})
+    const page = await readPage(path.join(site, 'dist'), storyUrl)
+    const tags = new Map(metaTags(page))
+    expect(tags.get('og:image')).toMatch(/\/assets\/media\/logo\.[0-9a-f]{10}\.png$/)
+    expect(tags.get('twitter:card')).toBe('summary')
+    expect(tags.get('og:locale')).toBe('zh_TW')
+    // Search engines read SVG: the structured data keeps the photo.
+    expect(structuredData(page)['image']).toEqual([expect.stringMatching(/\/assets\/media\/osh\.[0-9a-f]{10}\.svg$/)])
   })
 })
 

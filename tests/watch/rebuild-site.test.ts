@@ -2,7 +2,7 @@ import {readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {createRebuild, type SourceChanges} from '../../scripts/watch/rebuild-site.ts'
-import {makeSite, readPage, story} from '../helpers/fixture-site.ts'
+import {makeSite, readPage, siteYaml, story} from '../helpers/fixture-site.ts'
 
 const nothing = (): SourceChanges => ({articles: new Set(), everything: false})
 const changed = (...files: string[]): SourceChanges => ({articles: new Set(files), everything: false})
@@ -79,6 +79,26 @@ describe('watch mode’s rebuild', () => {
     const fixed = await rebuild(changed(file))
     expect(fixed.ok).toBe(true)
     expect((await readPage(out, '/')).text('.lead-title')).toBe('Story A, fixed')
+  })
+
+  it('redraws every page when the logo changes, since every page names its hashed address', async () => {
+    const logo = await readFile(new URL('../../assets/logo.png', import.meta.url))
+    const site = await makeSite({'site.yaml': `${siteYaml}logo: logo.png\n`, 'logo.png': logo, 'articles/a.md': story()})
+    const out = path.join(site, 'preview')
+    const rebuild = createRebuild({siteDir: site, outDir: out, includeDrafts: true})
+    await rebuild({articles: new Set(), everything: true})
+    const logoOf = async (url: string) => (await readPage(out, url)).one('meta[property="og:image"]').properties['content']
+    const before = await logoOf('/404.html')
+
+    // Bytes after a PNG's end leave the picture as it was, and change its hash.
+    await writeFile(path.join(site, 'logo.png'), Buffer.concat([logo, Buffer.from('changed')]))
+    await writeFile(path.join(site, 'articles/a.md'), story({title: 'Saved again'}))
+    expect((await rebuild(changed(path.join(site, 'articles/a.md')))).ok).toBe(true)
+    const after = await logoOf('/404.html')
+    expect(after).not.toBe(before)
+    expect(await logoOf('/topics/')).toBe(after)
+    await expect(stat(path.join(out, new URL(String(before)).pathname))).rejects.toThrow()
+    expect((await stat(path.join(out, new URL(String(after)).pathname))).size).toBe(logo.length + 'changed'.length)
   })
 
   it('redraws every page when the configuration changes', async () => {
