@@ -1,32 +1,27 @@
 // Sitemaps (sitemaps.org 0.9) and the Google News sitemap: how crawlers find every page and the day's news.
 import {x} from 'xastscript'
 import type {SiteConfig} from '../config/site-config.ts'
-import type {NewsSitemap, Sitemap, SitemapIndex} from '../pages/page.ts'
+import type {NewsSitemap, Sitemap, SitemapEntry, SitemapIndex} from '../pages/page.ts'
 import {absoluteUrl, machineTime} from './machine-time.ts'
 import {xmlDocument} from './xml.ts'
 
 const sitemapNamespace = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 
 export function renderSitemap(sitemap: Sitemap, site: SiteConfig): string {
-  return xmlDocument(
-    x(
-      'urlset',
-      {xmlns: sitemapNamespace},
-      sitemap.entries.map((entry) =>
-        x('url', [x('loc', absoluteUrl(site.url, entry.url)), entry.lastmod ? x('lastmod', entry.lastmod) : undefined]),
-      ),
-    ),
-  )
+  return listOfPages('urlset', 'url', sitemap.entries, site)
 }
 
+/** The index of a sitemap too long for one file: the same shape, listing the parts. */
 export function renderSitemapIndex(index: SitemapIndex, site: SiteConfig): string {
+  return listOfPages('sitemapindex', 'sitemap', index.sitemaps, site)
+}
+
+function listOfPages(root: string, entry: string, entries: readonly SitemapEntry[], site: SiteConfig): string {
   return xmlDocument(
     x(
-      'sitemapindex',
+      root,
       {xmlns: sitemapNamespace},
-      index.sitemaps.map((entry) =>
-        x('sitemap', [x('loc', absoluteUrl(site.url, entry.url)), entry.lastmod ? x('lastmod', entry.lastmod) : undefined]),
-      ),
+      entries.map((page) => x(entry, [x('loc', absoluteUrl(site.url, page.url)), page.lastmod ? x('lastmod', page.lastmod) : undefined])),
     ),
   )
 }

@@ -1,6 +1,5 @@
 // Old addresses of moved stories (`aliases`) and paged lists, end to end: built into `_redirects`, checked against every live address, followed by the preview server.
 import {readFile, readdir, writeFile} from 'node:fs/promises'
-import {request} from 'node:http'
 import path from 'node:path'
 import type {Element} from 'hast'
 import {select} from 'hast-util-select'
@@ -8,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildSite} from '../../scripts/build-site.ts'
 import {startPreviewServer, type PreviewServer} from '../../scripts/serve/preview-server.ts'
 import {makeSite, readPage, siteYaml, story, textOf, type Page} from '../helpers/fixture-site.ts'
+import {rawGet} from '../helpers/raw-get.ts'
 
 const comment = '# Old addresses of moved stories, sent on to where the stories are now (`aliases` in their front matter).'
 
@@ -269,20 +269,7 @@ describe('the preview server, on a built site with aliases', () => {
     await server?.close()
   })
 
-  /** A raw GET that does not follow redirects. */
-  function get(rawPath: string): Promise<{status: number; location?: string | undefined; body: string}> {
-    const url = new URL(server.url)
-    return new Promise((resolve, reject) => {
-      const req = request({host: url.hostname, port: url.port, path: rawPath, method: 'GET'}, (response) => {
-        let body = ''
-        response.setEncoding('utf8')
-        response.on('data', (chunk: string) => (body += chunk))
-        response.on('end', () => resolve({status: response.statusCode ?? 0, location: response.headers.location, body}))
-      })
-      req.on('error', reject)
-      req.end()
-    })
-  }
+  const get = (rawPath: string) => rawGet(server.url, rawPath)
 
   it.each([
     ['/news/2010/05/osh.html', urls.osh],

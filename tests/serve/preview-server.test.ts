@@ -1,29 +1,14 @@
 import {mkdir, realpath, symlink, writeFile} from 'node:fs/promises'
-import {request} from 'node:http'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startPreviewServer, type PreviewServer} from '../../scripts/serve/preview-server.ts'
 import {tempDir} from '../helpers/fixture-site.ts'
+import {rawGet} from '../helpers/raw-get.ts'
 
 let server: PreviewServer
 let root: string
 
-/** A raw request, so paths like `/../` reach the server as written instead of being tidied by a client. */
-function get(rawPath: string): Promise<{status: number; location?: string | undefined; type?: string | undefined; body: string}> {
-  const url = new URL(server.url)
-  return new Promise((resolve, reject) => {
-    const req = request({host: url.hostname, port: url.port, path: rawPath, method: 'GET'}, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () =>
-        resolve({status: response.statusCode ?? 0, location: response.headers.location, type: response.headers['content-type'], body}),
-      )
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+const get = (rawPath: string) => rawGet(server.url, rawPath)
 
 beforeAll(async () => {
   const dir = await realpath(await tempDir())
