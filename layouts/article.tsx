@@ -43,6 +43,8 @@ export function articleLayout(page: ArticlePage, site: SiteContext): Root {
           {section ? Kicker({href: section.url, label: section.title}) : null}
           <h1>{article.title}</h1>
           <p class="standfirst">{article.standfirst}</p>
+          {/* Who the story is from, up top where a reader on a phone looks; the credit line repeats it at the foot, as the desk's pages always have. */}
+          <p class="byline">{article.byline}</p>
           {DateLine({article, timezone: site.config.timezone})}
         </header>
         {article.image ? Figure({image: article.image, className: 'story-figure', lazy: false}) : null}

@@ -139,7 +139,6 @@ const expectations: Expectation[] = [
   {field: 'title', page: 'article', selector: 'meta[property="og:title"]', property: 'content', expected: (v) => v.title},
   {field: 'title', page: 'article', selector: 'meta[name="twitter:title"]', property: 'content', expected: (v) => v.title},
   {field: 'standfirst', page: 'article', selector: 'meta[property="og:description"]', property: 'content', expected: (v) => v.standfirst},
-  {field: 'image.alt', page: 'article', selector: 'meta[property="og:image:alt"]', property: 'content', expected: (v) => v.alt},
   {field: 'topics[0]', page: 'article', selector: 'meta[property="article:tag"]', property: 'content', expected: (v) => v.topics[0]},
   {field: 'sections.title', page: 'article', selector: 'meta[property="article:section"]', property: 'content', expected: (v) => v.sectionTitle},
   {field: 'name', page: 'home', selector: 'meta[property="og:site_name"]', property: 'content', expected: (v) => v.siteName},
@@ -160,6 +159,7 @@ const expectations: Expectation[] = [
   {field: 'standfirst', page: 'home', selector: '.home-section .card-standfirst', expected: (v) => v.olderStandfirst},
 
   {field: 'byline', page: 'article', selector: '.story-footer .credit-line', expected: (v) => v.byline},
+  {field: 'byline', page: 'article', selector: '.story-header .byline', expected: (v) => v.byline},
 
   {field: 'image.alt', page: 'article', selector: '.story-figure img', property: 'alt', expected: (v) => v.alt},
   {field: 'image.alt', page: 'home', selector: '.lead-figure img', property: 'alt', expected: (v) => v.alt},

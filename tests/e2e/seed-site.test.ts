@@ -41,6 +41,10 @@ describe('the first story’s page', () => {
     )
   })
 
+  it('says who the story is from in its header, where a reader on a phone sees it first', () => {
+    expect(page.text('.story-header .standfirst + .byline')).toBe('Al Jazeera and agencies')
+  })
+
   it('shows the date line in GMT with a machine-readable time', () => {
     expect(page.text('.date-line')).toBe('Last Modified: 15 May 2010 15:43 GMT')
     expect(page.one('.date-line time').properties.dateTime).toBe('2010-05-15T15:43:00Z')

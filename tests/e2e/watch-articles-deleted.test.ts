@@ -32,7 +32,7 @@ describe('npm run watch, when articles/ is deleted', () => {
     const page = await waitFor(async () => {
       const served = await fetchText(watch.url + storyUrl)
       return hasOverlay(served.body) ? served : undefined
-    }, 10_000, watch.output)
+    }, 30_000, watch.output)
 
     expect(page.body).toMatch(/site\.yaml:1:1: error: There is no articles\/ folder next to site\.yaml: create \S*articles and put the stories in it/)
     // The last good version stays up underneath: the story, and the pages listing it.
@@ -51,10 +51,10 @@ describe('npm run watch, when articles/ is deleted', () => {
     const page = await waitFor(async () => {
       const served = await fetchText(returnsUrl)
       return served.status === 200 && !hasOverlay(served.body) ? served : undefined
-    }, 10_000, watch.output)
+    }, 30_000, watch.output)
     expect(headlineOf(page.body)).toBe('The desk returns')
     // The stories deleted with the old folder are gone from the site, and from the pages that listed them.
-    await waitFor(async () => ((await fetchText(watch.url + storyUrl)).status === 404 ? true : undefined), 10_000, watch.output)
+    await waitFor(async () => ((await fetchText(watch.url + storyUrl)).status === 404 ? true : undefined), 30_000, watch.output)
     const section = (await fetchText(watch.url + 'central-south-asia/')).body
     expect(section).toContain('The desk returns')
     expect(section).not.toContain('Clashes erupt in south Kyrgyzstan')
@@ -62,6 +62,6 @@ describe('npm run watch, when articles/ is deleted', () => {
 
     // A later save in the recreated folder is seen too: it is watched, not only found once.
     await writeFile(path.join(site, 'articles/2010/06/returns.md'), story({title: 'The desk is back', published: '2010-06-01T09:00:00Z'}))
-    await waitFor(async () => (headlineOf((await fetchText(returnsUrl)).body) === 'The desk is back' ? true : undefined), 10_000, watch.output)
+    await waitFor(async () => (headlineOf((await fetchText(returnsUrl)).body) === 'The desk is back' ? true : undefined), 30_000, watch.output)
   })
 })

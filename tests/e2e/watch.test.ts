@@ -54,7 +54,7 @@ describe('npm run watch', () => {
     const overlay = await waitFor(async () => {
       const body = (await fetchText(watch.url + storyUrl)).body
       return body.includes('id="desk-problems"') ? body : undefined
-    }, 10_000, watch.output)
+    }, 30_000, watch.output)
     expect(overlay).toMatch(/clashes\.md:4:10: error: Unknown section `centrl-south-asia`: did you mean `central-south-asia`\?/)
     // The last good version stays up underneath, and other pages still serve.
     expect(await headlineOf(watch.url + storyUrl)).toBe('Clashes spread')
@@ -62,7 +62,7 @@ describe('npm run watch', () => {
     expect(watch.output()).toMatch(/clashes\.md:4:10: error: Unknown section/)
 
     await writeFile(file, story({title: 'Clashes spread', topics: '[Osh]'}))
-    await waitFor(async () => (!(await fetchText(watch.url + storyUrl)).body.includes('desk-problems') ? true : undefined), 10_000, watch.output)
+    await waitFor(async () => (!(await fetchText(watch.url + storyUrl)).body.includes('desk-problems') ? true : undefined), 30_000, watch.output)
   })
 
   it('shows the last of two quick saves, even when the file watcher reports only the first', async () => {
@@ -70,15 +70,15 @@ describe('npm run watch', () => {
     await writeFile(file, story({title: 'First quick save', topics: '[Osh]'}))
     await new Promise((resolve) => setTimeout(resolve, 5))
     await writeFile(file, story({title: 'Second quick save', topics: '[Osh]'}))
-    expect(await waitFor(async () => ((await headlineOf(watch.url + storyUrl)) === 'Second quick save' ? true : undefined), 10_000, watch.output)).toBe(true)
+    expect(await waitFor(async () => ((await headlineOf(watch.url + storyUrl)) === 'Second quick save' ? true : undefined), 30_000, watch.output)).toBe(true)
   })
 
   it('clears the error of a wrongly named story once it is deleted', async () => {
     const file = path.join(site, 'articles/notes.markdown')
     await writeFile(file, story({title: 'Misnamed'}))
-    await waitFor(async () => ((await fetchText(watch.url)).body.includes('Stories must end in `.md`') ? true : undefined), 10_000, watch.output)
+    await waitFor(async () => ((await fetchText(watch.url)).body.includes('Stories must end in `.md`') ? true : undefined), 30_000, watch.output)
     await rm(file)
-    await waitFor(async () => (!(await fetchText(watch.url)).body.includes('desk-problems') ? true : undefined), 10_000, watch.output)
+    await waitFor(async () => (!(await fetchText(watch.url)).body.includes('desk-problems') ? true : undefined), 30_000, watch.output)
   })
 
   it('shows why, as an HTML page with the overlay, when the very first build fails', async () => {

@@ -36,7 +36,7 @@ export async function startWatch(site: string, out: string): Promise<WatchProces
 }
 
 /** Polls until `probe` gives a value: the watcher reacts within milliseconds, but tests must not sleep blindly. */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000, explain?: () => string): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, explain?: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
