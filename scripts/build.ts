@@ -2,7 +2,7 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {buildSite} from './build-site.ts'
-import {describeEmbargoes, readNow, readOptions, runCommand, siteUrlFromEnvironment} from './command-line.ts'
+import {describeEmbargoes, readOptions, readSiteOptions, runCommand, siteOptions} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -20,29 +20,17 @@ const usage = `Usage: npm run build -- [options]
 async function main(): Promise<number> {
   const values = readOptions(
     {
-      site: {type: 'string'},
+      ...siteOptions,
       out: {type: 'string'},
-      drafts: {type: 'boolean', default: false},
-      future: {type: 'boolean', default: false},
-      now: {type: 'string'},
-      strict: {type: 'boolean', default: false},
     },
     usage,
   )
   if (typeof values === 'number') return values
 
   const started = performance.now()
-  const siteDir = path.resolve(values.site ?? repositoryRoot)
+  const options = readSiteOptions(values, repositoryRoot)
   const outDir = path.resolve(values.out ?? path.join(repositoryRoot, 'dist'))
-  const result = await buildSite({
-    siteDir,
-    outDir,
-    includeDrafts: values.drafts,
-    includeFuture: values.future,
-    now: readNow(values.now),
-    siteUrl: siteUrlFromEnvironment(),
-    strict: values.strict,
-  })
+  const result = await buildSite({...options, outDir})
 
   const problems = countProblems(result.files)
   if (problems.errors + problems.warnings > 0) console.error(formatProblems(result.files))
@@ -63,7 +51,7 @@ async function main(): Promise<number> {
     `Built ${plural(stats.articles, 'article')} in ${plural(stats.sections, 'section')}: ` +
       `${plural(stats.pages, 'page')} (${plural(stats.filesWritten, 'file')}) written to ${shownOut}/ in ${seconds} s${warnings}`,
   )
-  const embargoes = describeEmbargoes(result.embargoes, siteDir)
+  const embargoes = describeEmbargoes(result.embargoes, options.siteDir)
   if (embargoes) console.log(embargoes)
   return 0
 }

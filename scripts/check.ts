@@ -1,9 +1,8 @@
 // `npm run check`: every check the build makes, and the house style, without writing anything. For editors and CI.
-import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {planSite} from './build-site.ts'
 import {isHtmlPage} from './pages/render-page.ts'
-import {describeEmbargoes, readNow, readOptions, runCommand, siteUrlFromEnvironment} from './command-line.ts'
+import {describeEmbargoes, readOptions, readSiteOptions, runCommand, siteOptions} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -19,26 +18,13 @@ const usage = `Usage: npm run check -- [options]
 
 async function main(): Promise<number> {
   const values = readOptions(
-    {
-      site: {type: 'string'},
-      strict: {type: 'boolean', default: false},
-      drafts: {type: 'boolean', default: false},
-      future: {type: 'boolean', default: false},
-      now: {type: 'string'},
-    },
+    siteOptions,
     usage,
   )
   if (typeof values === 'number') return values
 
-  const siteDir = path.resolve(values.site ?? repositoryRoot)
-  const plan = await planSite({
-    siteDir,
-    includeDrafts: values.drafts,
-    includeFuture: values.future,
-    now: readNow(values.now),
-    siteUrl: siteUrlFromEnvironment(),
-    strict: values.strict,
-  })
+  const options = readSiteOptions(values, repositoryRoot)
+  const plan = await planSite(options)
   const problems = countProblems(plan.files)
   if (problems.errors + problems.warnings > 0) console.error(formatProblems(plan.files))
 
@@ -50,7 +36,7 @@ async function main(): Promise<number> {
   console.log(
     `Checked ${plural(plan.content.articles.length, 'article')} and ${plural(plan.pages.filter(isHtmlPage).length, 'page')}: ${summary}. Nothing was written.`,
   )
-  const embargoes = describeEmbargoes(plan.embargoes, siteDir)
+  const embargoes = describeEmbargoes(plan.embargoes, options.siteDir)
   if (embargoes) console.log(embargoes)
   return 0
 }

@@ -44,6 +44,30 @@ export function runCommand(name: string, main: () => Promise<number>): void {
   )
 }
 
+/** The options `npm run build` and `npm run check` share, as the command line spells them. */
+export const siteOptions = {
+  site: {type: 'string'},
+  drafts: {type: 'boolean', default: false},
+  future: {type: 'boolean', default: false},
+  now: {type: 'string'},
+  strict: {type: 'boolean', default: false},
+} as const satisfies Options
+
+/** Those options as the build takes them, with the site's address from the environment. */
+export function readSiteOptions(
+  values: {site?: string | undefined; drafts: boolean; future: boolean; now?: string | undefined; strict: boolean},
+  defaultSite: string,
+) {
+  return {
+    siteDir: path.resolve(values.site ?? defaultSite),
+    includeDrafts: values.drafts,
+    includeFuture: values.future,
+    now: readNow(values.now),
+    siteUrl: siteUrlFromEnvironment(),
+    strict: values.strict,
+  }
+}
+
 /** `--now`: the moment to build the site for, to preview it as it will be (embargoes lifted) or to repeat a build. */
 export function readNow(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
