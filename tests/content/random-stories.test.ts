@@ -7,6 +7,7 @@ import {loadContent} from '../../scripts/content/load-content.ts'
 import {hasErrors} from '../../scripts/problems.ts'
 import {makeSite} from '../helpers/fixture-site.ts'
 import {
+  buildMoment,
   catchUnhandledRejections,
   loadedTextOf,
   expectPlacedInside,
@@ -40,9 +41,8 @@ describe('loadContent on random stories', () => {
         fc.boolean(),
         fc.boolean(),
         // The moment the site is built for: stories after it are under embargo.
-        fc.date({min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true}),
-        async (parts, quotes, includeDrafts, strict, when) => {
-          const now = when.getTime()
+        buildMoment,
+        async (parts, quotes, includeDrafts, strict, now) => {
           const siteDir = sites[quotes]
           const storyPath = path.join(siteDir, 'articles', storyFileName)
           await writeFile(storyPath, storyBytes(parts))

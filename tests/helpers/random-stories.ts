@@ -495,3 +495,12 @@ export function catchUnhandledRejections(): {settled(): Promise<unknown[]>} {
 export function loadedTextOf(file: VFile, loaded: LoadedContent['loaded']): string {
   return String(loaded.get(file.path)?.file.value ?? file.value ?? '')
 }
+
+/**
+ * The moment a random site is built for, in milliseconds. Mostly after every date the stories can hold, so most
+ * runs publish their story and go on to the later checks; now and then any moment, so embargoes come up too.
+ */
+export const buildMoment: fc.Arbitrary<number> = fc.oneof(
+  {arbitrary: fc.constant(Date.parse('2100-01-01T00:00:00Z')), weight: 3},
+  {arbitrary: fc.date({min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true}).map((date) => date.getTime()), weight: 1},
+)
