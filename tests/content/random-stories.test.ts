@@ -1,23 +1,19 @@
 // Random front matter and Markdown thrown at the content stage: it never throws, and either takes the story in or says, inside the file, what is wrong.
-import {writeFile} from 'node:fs/promises'
-import path from 'node:path'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {loadContent} from '../../scripts/content/load-content.ts'
 import {hasErrors} from '../../scripts/problems.ts'
 import {makeSite} from '../helpers/fixture-site.ts'
 import {
-  buildMoment,
   catchUnhandledRejections,
-  loadedTextOf,
   expectPlacedInside,
+  loadedTextOf,
   makeSitesForRandomStories,
-  quoteStyles,
-  randomStory,
-  siteYamlWith,
-  storyBytes,
-  storyFileName,
   type QuoteStyle,
+  randomRun,
+  siteYamlWith,
+  storyFileName,
+  writeRandomStory,
 } from '../helpers/random-stories.ts'
 
 // Some 5 s. A failure prints its seed and path: add them as `seed` and `path` beside `numRuns` to replay it.
@@ -36,16 +32,10 @@ describe('loadContent on random stories', () => {
     const outcomes = {published: 0, refused: 0}
     await fc.assert(
       fc.asyncProperty(
-        randomStory('wild'),
-        fc.constantFrom(...quoteStyles),
-        fc.boolean(),
-        fc.boolean(),
-        // The moment the site is built for: stories after it are under embargo.
-        buildMoment,
-        async (parts, quotes, includeDrafts, strict, now) => {
-          const siteDir = sites[quotes]
-          const storyPath = path.join(siteDir, 'articles', storyFileName)
-          await writeFile(storyPath, storyBytes(parts))
+        randomRun('wild'),
+        async (run) => {
+          const {includeDrafts, strict, now} = run
+          const {siteDir, storyPath} = await writeRandomStory(sites, run)
 
           const result = await loadContent({siteDir, includeDrafts, strict, now})
           expect(await rejections.settled()).toEqual([])

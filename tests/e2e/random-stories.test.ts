@@ -1,5 +1,5 @@
 // Random, mostly plausible stories built into whole sites: the build never throws, and either writes the story's page or fails with errors placed inside the files.
-import {access, writeFile} from 'node:fs/promises'
+import {access} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -8,17 +8,15 @@ import {loadContent} from '../../scripts/content/load-content.ts'
 import {outputPathOf} from '../../scripts/content/permalinks.ts'
 import {makeSite, story, tempDir} from '../helpers/fixture-site.ts'
 import {
-  buildMoment,
   catchUnhandledRejections,
-  loadedTextOf,
   errorsOf,
   expectPlacedInside,
+  loadedTextOf,
   makeSitesForRandomStories,
-  quoteStyles,
-  randomStory,
-  storyBytes,
-  storyFileName,
   type QuoteStyle,
+  randomRun,
+  storyFileName,
+  writeRandomStory,
 } from '../helpers/random-stories.ts'
 
 // Each run is a whole build (some 30 ms); some 4 s in all. A failure prints its seed and path: add them as
@@ -50,16 +48,10 @@ describe('buildSite on random stories', () => {
     const outcomes = {built: 0, failed: 0}
     await fc.assert(
       fc.asyncProperty(
-        randomStory('mild'),
-        fc.constantFrom(...quoteStyles),
-        fc.boolean(),
-        fc.boolean(),
-        // The moment the site is built for: stories after it are under embargo.
-        buildMoment,
-        async (parts, quotes, includeDrafts, strict, now) => {
-          const siteDir = sites[quotes]
-          const storyPath = path.join(siteDir, 'articles', storyFileName)
-          await writeFile(storyPath, storyBytes(parts))
+        randomRun('mild'),
+        async (run) => {
+          const {includeDrafts, strict, now} = run
+          const {siteDir, storyPath} = await writeRandomStory(sites, run)
           // The content stage alone, for the story's URL and the text every position refers to.
           const {loaded} = await loadContent({siteDir, includeDrafts, strict, now})
 

@@ -1,5 +1,7 @@
 // Random story files for property tests: front matter built from the real fields (or raw text), Markdown bodies
 // mixing plain text with what breaks parsers, and the check that every problem reported lies inside its file.
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import fc from 'fast-check'
 import {dump, type DumpOptions} from 'js-yaml'
 import type {VFile} from 'vfile'
@@ -504,3 +506,31 @@ export const buildMoment: fc.Arbitrary<number> = fc.oneof(
   {arbitrary: fc.constant(Date.parse('2100-01-01T00:00:00Z')), weight: 3},
   {arbitrary: fc.date({min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true}).map((date) => date.getTime()), weight: 1},
 )
+
+/** One random run: a story, the site's quote style, and how the build is asked to treat it. */
+export interface RandomRun {
+  parts: StoryParts
+  quotes: QuoteStyle
+  includeDrafts: boolean
+  strict: boolean
+  /** The moment the site is built for: stories after it are under embargo. */
+  now: number
+}
+
+export function randomRun(wildness: Wildness): fc.Arbitrary<RandomRun> {
+  return fc.record({
+    parts: randomStory(wildness),
+    quotes: fc.constantFrom(...quoteStyles),
+    includeDrafts: fc.boolean(),
+    strict: fc.boolean(),
+    now: buildMoment,
+  })
+}
+
+/** Writes the run's story into the site of its quote style, as the one story there. */
+export async function writeRandomStory(sites: Record<QuoteStyle, string>, run: RandomRun): Promise<{siteDir: string; storyPath: string}> {
+  const siteDir = sites[run.quotes]
+  const storyPath = path.join(siteDir, 'articles', storyFileName)
+  await writeFile(storyPath, storyBytes(run.parts))
+  return {siteDir, storyPath}
+}
