@@ -37,11 +37,15 @@ describe('layouts', () => {
     expect((await readPage(out, '/')).text('.lead-title')).toBe('Clashes erupt in south Kyrgyzstan')
   })
 
-  it('say what to add when a site’s layouts would load as CommonJS', async () => {
-    const site = await makeSite({'articles/a.md': story(), 'layouts/index.ts': 'export default {}\n'})
-    await expect(loadLayouts(path.join(site, 'layouts'))).rejects.toThrow(
-      /must be ES modules: add a file .*layouts\/package\.json containing \{"type": "module"\}$/,
-    )
+  it('load without a package.json of their own, and name the file, line and column of a mistake', async () => {
+    const site = await makeSite({
+      'articles/a.md': story(),
+      'layouts/index.ts': `import layouts from ${JSON.stringify(path.join(defaultLayoutsDir, 'index.ts'))}\nexport default layouts\n`,
+    })
+    expect((await loadLayouts(path.join(site, 'layouts'))).stylesheet).toBe(path.join(defaultLayoutsDir, 'style.css'))
+
+    await writeFile(path.join(site, 'layouts/index.ts'), 'export default {\n  article: () => (,\n}\n')
+    await expect(loadLayouts(path.join(site, 'layouts'))).rejects.toThrow(/do not compile:\n\/.*\/layouts\/index\.ts:2:19: Unexpected \",\"$/)
   })
 
   it('say which layouts are missing from an incomplete set', async () => {
