@@ -2,6 +2,7 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {reportSiteProblems, type SiteProblem} from './content/check-site.ts'
 import {loadContent, type Content, type Embargoes} from './content/load-content.ts'
@@ -15,6 +16,11 @@ import {checkLinks} from './pages/check-links.ts'
 import {planPages, type PlanOptions} from './pages/plan-pages.ts'
 import {isHtmlPage, renderPage} from './pages/render-page.ts'
 import {hasErrors} from './problems.ts'
+import {openCache} from './cache/cache-store.ts'
+import {moduleFingerprint} from './cache/fingerprint.ts'
+import {cachedStoryLoader, type StoryLoader} from './content/load-stories.ts'
+import {drawPages} from './pages/draw-pages.ts'
+import {defaultThreads, startWorkerPool, type WorkerPool} from './workers/worker-pool.ts'
 
 export interface BuildOptions {
   /** Folder holding `site.yaml` and `articles/`. */
@@ -34,14 +40,40 @@ export interface BuildOptions {
   /** Treat the desk's warnings as errors, as CI builds do. */
   strict?: boolean | undefined
   plan?: PlanOptions | undefined
+  /**
+   * Where the build keeps the stories it parsed and the pages it drew, for the next build to reuse
+   * (`node_modules/.cache/desk/…` from the command line). Without it nothing is kept.
+   */
+  cacheDir?: string | undefined
+  /** Worker threads for parsing and drawing: one per core by default; 0 keeps all work on this thread. */
+  threads?: number | undefined
+  /** How many stories to parse, or pages to draw, before threads are started. */
+  parallelFrom?: number | undefined
+  /** Called as stories are read and pages drawn, for a progress line. */
+  onProgress?: ((stage: 'reading' | 'drawing', done: number, total: number) => void) | undefined
 }
 
 export interface BuildResult {
   /** Every file read, each with its problems; the build failed if any has an error. */
   files: VFile[]
   ok: boolean
-  /** `pages` counts readers' pages; `filesWritten` also counts feeds, sitemaps and assets. */
-  stats?: {articles: number; sections: number; pages: number; filesWritten: number} | undefined
+  /**
+   * `pages` counts readers' pages; `filesWritten` also counts feeds, sitemaps and assets. `parsed` and `drawn`
+   * count the stories and files the cache did not have; `seconds` is where the time went.
+   */
+  stats?:
+    | {
+        articles: number
+        sections: number
+        pages: number
+        filesWritten: number
+        /** Pages and machine files planned, each drawn or taken from the cache. */
+        planned: number
+        parsed: number
+        drawn: number
+        seconds: {reading: number; planning: number; writing: number}
+      }
+    | undefined
   /** Stories left out until their time comes. */
   embargoes: Embargoes
 }
@@ -49,24 +81,94 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   assertOutsideSite(options.outDir, options.siteDir)
   await recoverInterruptedBuild(options.outDir)
-  const {files, content, pages, embargoes} = await planSite(options)
-  if (!content || !pages) return {files, ok: false, embargoes}
+  const cache = openCache(options.cacheDir)
+  const threads = options.threads ?? defaultThreads()
+  let pool: WorkerPool | undefined
+  const startPool = () => (threads > 0 ? (pool ??= startWorkerPool(threads)) : undefined)
+  const parallelFrom = options.parallelFrom ?? defaultParallelFrom
+  let succeeded = false
+  const counts = {parsed: 0, drawn: 0}
+  const started = performance.now()
+  let reading = 0
+  try {
+    const loader = cachedStoryLoader({
+      cache,
+      fingerprint: contentFingerprint(),
+      pool: startPool,
+      parallelFrom,
+      onProgress: (done, total) => options.onProgress?.('reading', done, total),
+      counts,
+    })
+    const loadStories: StoryLoader = async (paths, context) => {
+      const start = performance.now()
+      try {
+        return await loader(paths, context)
+      } finally {
+        reading += performance.now() - start
+      }
+    }
+    const {files, content, pages, embargoes} = await planSite({...options, loadStories})
+    if (!content || !pages) return {files, ok: false, embargoes}
+    const planned = performance.now()
 
-  const layouts = await loadLayouts(options.layoutsDir ?? (await resolveLayoutsDir(path.resolve(options.siteDir))))
-  const stylesheet = await stylesheetOutput(layouts)
-  const {files: filesWritten} = await writeSite(options.outDir, siteOutputs({content, pages, layouts, stylesheet}))
-
-  return {
-    files,
-    ok: true,
-    embargoes,
-    stats: {
-      articles: content.articles.length,
-      sections: content.site.sections.length,
-      pages: pages.filter(isHtmlPage).length,
-      filesWritten,
-    },
+    const layoutsDir = options.layoutsDir ?? (await resolveLayoutsDir(path.resolve(options.siteDir)))
+    const layouts = await loadLayouts(layoutsDir)
+    const stylesheet = await stylesheetOutput(layouts)
+    const drawn = drawPages(pages, {
+      layouts,
+      layoutsDir,
+      site: {config: content.site, stylesheet: stylesheet.url},
+      cache,
+      fingerprint: pagesFingerprint(layoutsDir),
+      pool: startPool,
+      parallelFrom,
+      onProgress: (done, total) => options.onProgress?.('drawing', done, total),
+      counts,
+    })
+    const {files: filesWritten} = await writeSite(options.outDir, concat(assetOutputs(content, stylesheet), drawn))
+    succeeded = true
+    return {
+      files,
+      ok: true,
+      embargoes,
+      stats: {
+        articles: content.articles.length,
+        sections: content.site.sections.length,
+        pages: pages.filter(isHtmlPage).length,
+        filesWritten,
+        planned: pages.length,
+        ...counts,
+        seconds: {
+          reading: reading / 1000,
+          planning: (planned - started - reading) / 1000,
+          writing: (performance.now() - planned) / 1000,
+        },
+      },
+    }
+  } finally {
+    cache.close({succeeded})
+    await pool?.close()
   }
+}
+
+/** Below this many stories to parse (or pages to draw), starting threads costs more than it saves. */
+const defaultParallelFrom = 200
+
+/** The cache's keys for stories: the code that parses them (the site configuration is added per build). */
+const contentFingerprint = once(() => moduleFingerprint([fileURLToPath(new URL('./content/story-record.ts', import.meta.url))]))
+
+/** The cache's keys for pages: the code that draws them and the layouts, which may change between builds. */
+function pagesFingerprint(layoutsDir: string): string {
+  return moduleFingerprint([fileURLToPath(new URL('./pages/render-page.ts', import.meta.url)), path.join(layoutsDir, 'index.ts')])
+}
+
+function once<T>(make: () => T): () => T {
+  let made: {value: T} | undefined
+  return () => (made ??= {value: make()}).value
+}
+
+async function* concat<T>(...parts: (Iterable<T> | AsyncIterable<T>)[]): AsyncGenerator<T> {
+  for (const part of parts) yield* part
 }
 
 export interface SitePlan {
@@ -79,7 +181,9 @@ export interface SitePlan {
 }
 
 /** Everything short of drawing and writing: the content model checked, and the pages planned with every link checked against them. */
-export async function planSite(options: Omit<BuildOptions, 'outDir' | 'layoutsDir'>): Promise<SitePlan> {
+export async function planSite(
+  options: Omit<BuildOptions, 'outDir' | 'layoutsDir'> & {loadStories?: StoryLoader | undefined},
+): Promise<SitePlan> {
   const loaded = await loadContent(options)
   const {files, content, embargoes} = loaded
   let pages: Page[] | undefined
@@ -151,20 +255,23 @@ export async function stylesheetOutput(layouts: Layouts): Promise<StylesheetOutp
 /** Everything the site is made of, produced one file at a time so rendered pages need not all sit in memory. */
 export function* siteOutputs(parts: SiteParts): Generator<OutputFile> {
   const {content, pages, layouts, stylesheet} = parts
-  yield {path: stylesheet.url.slice(1), contents: stylesheet.contents}
+  yield* assetOutputs(content, stylesheet)
+  const site: SiteContext = {config: content.site, stylesheet: stylesheet.url}
+  for (const page of pages) {
+    if (parts.shouldRender && !parts.shouldRender(page)) continue
+    yield {path: outputPathOf(page.url), contents: renderPage(page, layouts, site)}
+  }
+}
 
+/** The stylesheet, the photos and the logo. */
+function* assetOutputs(content: Content, stylesheet: StylesheetOutput): Generator<OutputFile> {
+  yield {path: stylesheet.url.slice(1), contents: stylesheet.contents}
   const images = new Map<string, string>()
   if (content.site.logo) images.set(content.site.logo.url, content.site.logo.sourcePath)
   for (const article of content.articles) {
     if (article.image) images.set(article.image.url, article.image.sourcePath)
   }
   for (const [url, sourcePath] of images) yield {path: url.slice(1), copyFrom: sourcePath}
-
-  const site: SiteContext = {config: content.site, stylesheet: stylesheet.url}
-  for (const page of pages) {
-    if (parts.shouldRender && !parts.shouldRender(page)) continue
-    yield {path: outputPathOf(page.url), contents: renderPage(page, layouts, site)}
-  }
 }
 
 function contentHash(bytes: Uint8Array): string {

@@ -1,9 +1,12 @@
 // `npm run build`: builds a site into its output folder, printing every problem and one summary line.
+import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {buildSite} from './build-site.ts'
 import {describeEmbargoes, readOptions, readSiteOptions, runCommand, siteOptions} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
+import {progressLine} from './report/progress-line.ts'
+import {SetupError} from './setup-error.ts'
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -15,6 +18,11 @@ const usage = `Usage: npm run build -- [options]
   --future       include stories whose published time is still to come (for previews; never deploy this)
   --now <time>   build the site as it will be at this time, like 2010-05-16T06:00:00Z (default: now)
   --strict       treat the desk's warnings (house style, removed HTML, insecure links) as errors; CI builds use it
+  --cache-dir <dir>  where to keep parsed stories and drawn pages for the next build
+                 (default: node_modules/.cache/desk/ in the repository, which Netlify keeps between builds)
+  --no-cache     neither use nor keep the cache
+  --threads <n>  worker threads for parsing and drawing (default: one per core; 0 for none)
+  --timings      say where the build's time went
   --help         show this help`
 
 async function main(): Promise<number> {
@@ -22,6 +30,10 @@ async function main(): Promise<number> {
     {
       ...siteOptions,
       out: {type: 'string'},
+      'cache-dir': {type: 'string'},
+      'no-cache': {type: 'boolean', default: false},
+      threads: {type: 'string'},
+      timings: {type: 'boolean', default: false},
     },
     usage,
   )
@@ -30,7 +42,15 @@ async function main(): Promise<number> {
   const started = performance.now()
   const options = readSiteOptions(values, repositoryRoot)
   const outDir = path.resolve(values.out ?? path.join(repositoryRoot, 'dist'))
-  const result = await buildSite({...options, outDir})
+  const progress = progressLine()
+  const result = await buildSite({
+    ...options,
+    outDir,
+    cacheDir: values['no-cache'] ? undefined : path.resolve(values['cache-dir'] ?? defaultCacheDir(options.siteDir)),
+    threads: readThreads(values.threads),
+    onProgress: progress.update,
+  })
+  progress.end()
 
   const problems = countProblems(result.files)
   if (problems.errors + problems.warnings > 0) console.error(formatProblems(result.files))
@@ -47,13 +67,36 @@ async function main(): Promise<number> {
   const {stats} = result
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const warnings = problems.warnings > 0 ? ` (${plural(problems.warnings, 'warning')})` : ''
+  const cached =
+    stats.parsed < stats.articles || stats.drawn < stats.planned
+      ? `; ${plural(stats.parsed, 'story')} parsed and ${plural(stats.drawn, 'file')} drawn, the rest from the cache`
+      : ''
   console.log(
     `Built ${plural(stats.articles, 'article')} in ${plural(stats.sections, 'section')}: ` +
-      `${plural(stats.pages, 'page')} (${plural(stats.filesWritten, 'file')}) written to ${shownOut}/ in ${seconds} s${warnings}`,
+      `${plural(stats.pages, 'page')} (${plural(stats.filesWritten, 'file')}) written to ${shownOut}/ in ${seconds} s${cached}${warnings}`,
   )
+  if (values.timings) {
+    const {reading, planning, writing} = stats.seconds
+    console.log(`Timings: reading stories ${reading.toFixed(2)} s, planning ${planning.toFixed(2)} s, drawing and writing ${writing.toFixed(2)} s`)
+  }
   const embargoes = describeEmbargoes(result.embargoes, options.siteDir)
   if (embargoes) console.log(embargoes)
   return 0
+}
+
+/**
+ * The cache lives with the repository's packages, where Netlify keeps it between deploys; one folder per site,
+ * so building another site (a test's, the benchmark's) never evicts this one's.
+ */
+function defaultCacheDir(siteDir: string): string {
+  const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12)
+  return path.join(repositoryRoot, 'node_modules/.cache/desk', `site-${site}`)
+}
+
+function readThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value)) throw new SetupError(`--threads must be a whole number (0 for none), not ${value}`)
+  return Number(value)
 }
 
 runCommand('build', main)

@@ -68,8 +68,16 @@ export interface Article {
   /** Old paths of the story, redirected to its URL (`_redirects`). */
   aliases: Alias[]
   draft: boolean
-  /** The story's text, ready to drop into a layout: `{article.body.children}` (compact: see compact-body.ts). */
+  /**
+   * The story's text, ready to drop into a layout: `{article.body.children}` (compact: see compact-body.ts).
+   * Links to other stories' files are tokens in it until the page is drawn (see `storyUrls`). A build keeps the
+   * text in its cache rather than in memory: there `body` is empty and `cacheKey` says where the text is.
+   */
   body: Root
+  /** Where the links to other stories' files go, in the order of `storyLinks`, once every story is known. */
+  storyUrls?: string[] | undefined
+  /** The key of this story's record in the build's cache (see content/load-stories.ts), when it has one. */
+  cacheKey?: string | undefined
   /** Links to pages of this site, checked against the pages the build plans. */
   siteLinks: SiteLink[]
   /** Links to other stories' files, rewritten to their URLs once every story is known (see link-stories.ts). */

@@ -5,7 +5,7 @@ import type {SiteProblem} from './check-site.ts'
 import type {LoadedArticle} from './load-article.ts'
 
 export interface LinkedStories {
-  /** The stories in the same order, those with links to other stories' files carrying their final bodies. */
+  /** The stories in the same order, those with links to other stories' files carrying where they go. */
   articles: Article[]
   problems: SiteProblem[]
 }
@@ -46,7 +46,7 @@ export function linkStories(
     const key = urls.join('\n')
     const known = linkedForms.get(article)
     if (known?.key === key) return known.linked
-    const result = {...article, body: withUrls(article, urls)}
+    const result = {...article, storyUrls: urls}
     linkedForms.set(article, {key, linked: result})
     return result
   })
@@ -61,7 +61,13 @@ function liftsLater(target: Article, linking: Article, now: number): boolean {
   return target.published.epochMs > linking.published.epochMs && target.published.epochMs > now
 }
 
-function withUrls(article: Article, urls: readonly string[]): Article['body'] {
+/**
+ * The story's text with its links to other stories' files pointing at their URLs: done as the page is drawn,
+ * since a build keeps the text itself out of memory until then.
+ */
+export function linkedBody(article: Article): Article['body'] {
+  const urls = article.storyUrls
+  if (!urls || article.storyLinks.length === 0) return article.body
   return {
     ...article.body,
     children: article.body.children.map((node) => {

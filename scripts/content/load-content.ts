@@ -12,6 +12,7 @@ import {checkSite, reportSiteProblems} from './check-site.ts'
 import {findArticles, type FoundArticles} from './find-articles.ts'
 import {linkStories} from './link-stories.ts'
 import {loadArticle} from './load-article.ts'
+import type {StoryLoader} from './load-stories.ts'
 
 export interface ContentOptions {
   /** Folder holding `site.yaml` and `articles/`. */
@@ -34,6 +35,8 @@ export interface ContentOptions {
   stale?: ReadonlySet<string> | undefined
   /** The story files found by an earlier run, when none can have been added or removed since (watch mode). */
   found?: FoundArticles | undefined
+  /** How stories are read: one by one by default; the build reads them through its cache (see load-stories.ts). */
+  loadStories?: StoryLoader | undefined
 }
 
 export interface Content {
@@ -84,9 +87,8 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
   // Only new and changed stories are read; the rest are reused as they are.
   const reusable = (filePath: string) => (options.stale?.has(filePath) ? undefined : options.previous?.get(filePath))
   const toLoad = found.paths.filter((filePath) => !reusable(filePath))
-  const fresh = new Map(
-    (await mapConcurrent(toLoad, 32, (filePath) => loadArticle(filePath, {site, siteDir}))).map((entry) => [entry.file.path, entry]),
-  )
+  const loadStories = options.loadStories ?? ((paths, context) => mapConcurrent(paths, 32, (filePath) => loadArticle(filePath, context)))
+  const fresh = new Map((await loadStories(toLoad, {site, siteDir})).map((entry) => [entry.file.path, entry]))
   const loadedList = found.paths.map((filePath) => reusable(filePath) ?? fresh.get(filePath)!)
   const loaded = new Map(loadedList.map((entry) => [entry.file.path, entry]))
 

@@ -1,6 +1,7 @@
 // Renders one planned page: a reader's page through the site's layout and rehype-stringify, a machine's file through its format.
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
+import {linkedBody} from '../content/link-stories.ts'
 import {renderDataPage} from '../formats/render-data-page.ts'
 import type {Layout, Layouts, SiteContext} from './layouts.ts'
 import {pageKinds} from './layouts.ts'
@@ -13,7 +14,8 @@ export function renderPage(page: Page, layouts: Layouts, site: SiteContext): str
   if (!isHtmlPage(page)) return renderDataPage(page, site.config)
   // Each page kind has its own layout; the lookup keeps the pairing typed.
   const layout = layouts[page.kind] as Layout<typeof page.kind>
-  return serializer.stringify(layout(page as never, site)) + '\n'
+  const ready = page.kind === 'article' ? {...page, article: {...page.article, body: linkedBody(page.article)}} : page
+  return serializer.stringify(layout(ready as never, site)) + '\n'
 }
 
 export function isHtmlPage(page: Page): page is HtmlPage {

@@ -1,4 +1,5 @@
-// Runs `scripts/build.ts` as `npm run build` does, and checks what a reporter sees in the terminal and what is left on disk.
+// Runs the build and check commands as `npm run build` does (through scripts/launch.mjs), and checks what a
+// reporter sees in the terminal and what is left on disk.
 import {execFile} from 'node:child_process'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -7,7 +8,6 @@ import {describe, expect, it} from 'vitest'
 import {makeSite, readPage, siteYaml, story, textOf} from '../helpers/fixture-site.ts'
 
 const repository = fileURLToPath(new URL('../../', import.meta.url))
-const tsx = path.join(repository, 'node_modules/.bin/tsx')
 
 interface Run {
   code: number
@@ -15,16 +15,17 @@ interface Run {
   stderr: string
 }
 
-function run(script: string, args: string[]): Promise<Run> {
+function run(command: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(tsx, [path.join(repository, script), ...args], {cwd: repository}, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(repository, 'scripts/launch.mjs'), command, ...args], {cwd: repository}, (error, stdout, stderr) => {
       resolve({code: error ? Number(error.code ?? 1) : 0, stdout, stderr})
     })
   })
 }
 
-const build = (...args: string[]) => run('scripts/build.ts', args)
-const check = (...args: string[]) => run('scripts/check.ts', args)
+/** A build of a test's own site, which keeps no cache unless the test gives it one. */
+const build = (...args: string[]) => run('build', args.includes('--cache-dir') ? args : [...args, '--no-cache'])
+const check = (...args: string[]) => run('check', args)
 
 describe('npm run build', () => {
   it('builds a site and prints one summary line', async () => {
@@ -38,6 +39,19 @@ describe('npm run build', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^Built 2 articles in 2 sections: 9 pages \(19 files\) written to .*public\/ in \d+\.\d\d s\n$/)
     expect((await readPage(out, '/middle-east/')).text('.story-list .card-title')).toBe('Clashes erupt in south Kyrgyzstan')
+  })
+
+  it('says how much of a build came from the cache', async () => {
+    const site = await makeSite({'articles/a.md': story(), 'articles/b.md': story({section: 'middle-east'})})
+    const cache = path.join(site, 'cache')
+    expect((await build('--site', site, '--out', path.join(site, 'one'), '--cache-dir', cache)).stdout).toMatch(/ in \d+\.\d\d s\n$/)
+    await writeFile(path.join(site, 'articles/b.md'), story({section: 'middle-east', title: 'A new headline'}))
+    const second = await build('--site', site, '--out', path.join(site, 'two'), '--cache-dir', cache, '--timings')
+    expect(second.code).toBe(0)
+    expect(second.stdout).toMatch(
+      /^Built 2 articles in 2 sections: \d+ pages \(\d+ files\) written to .*two\/ in \d+\.\d\d s; 1 story parsed and \d+ files drawn, the rest from the cache\n/,
+    )
+    expect(second.stdout).toMatch(/\nTimings: reading stories \d+\.\d\d s, planning \d+\.\d\d s, drawing and writing \d+\.\d\d s\n$/)
   })
 
   it('pages a long section, with a visible pager and rel links for crawlers', async () => {

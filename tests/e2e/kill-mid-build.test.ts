@@ -75,7 +75,7 @@ interface KilledBuild {
 
 /** Runs the CLI as `npm run build` does, but in one process (tsx as a loader), so that SIGKILL stops the build itself. */
 function startBuild(site: string, out: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repository, 'scripts/build.ts'), '--site', site, '--out', out], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repository, 'scripts/build.ts'), '--site', site, '--out', out, '--no-cache'], {
     cwd: repository,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -199,7 +199,7 @@ describe('the site’s address', () => {
     return new Promise<{code: number; stderr: string}>((resolve) => {
       execFile(
         path.join(repository, 'node_modules/.bin/tsx'),
-        [path.join(repository, 'scripts/build.ts'), '--site', site, '--out', path.join(site, 'dist')],
+        [path.join(repository, 'scripts/build.ts'), '--site', site, '--out', path.join(site, 'dist'), '--no-cache'],
         {cwd: repository, env},
         (error, _stdout, stderr) => resolve({code: error ? Number(error.code ?? 1) : 0, stderr}),
       )

@@ -1,0 +1,259 @@
+// A persistent key-value store for the build's cache, under node_modules/.cache/ where Netlify keeps it between
+// builds. Entries are appended to pack files and found through one index, so a warm build reads a few large
+// files instead of one small file per story.
+import {randomBytes} from 'node:crypto'
+import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+
+export interface CacheStore {
+  /** The bytes stored under `key`, or undefined. A key read or written is kept for the next build. */
+  get(key: string): Buffer | undefined
+  /** Whether `key` is stored (and so kept), without reading it. */
+  has(key: string): boolean
+  put(key: string, bytes: Uint8Array): void
+  /** Where the cache lives; undefined when this build has none to keep (`--no-cache`, or another build holds it). */
+  readonly dir: string | undefined
+  /**
+   * Writes the index and drops what this build did not use. After a failed build every earlier entry is kept
+   * too: the fix that follows should find the rest of the site still cached.
+   */
+  close(outcome: {succeeded: boolean}): void
+}
+
+interface Location {
+  pack: string
+  offset: number
+  length: number
+}
+
+interface IndexFile {
+  format: 1
+  entries: [key: string, pack: string, offset: number, length: number][]
+}
+
+/** More packs than this and the small ones are merged, so the cache stays a few files however often it is built. */
+const maxPacks = 8
+
+/**
+ * Opens the cache in `dir`, creating it if need be. Only one build uses a cache at a time (a lock file with its
+ * process id): a second build at the same moment, or `dir` undefined, gets a store that lives in a temporary
+ * folder and is removed on close, so large builds can still keep story text out of memory.
+ */
+export function openCache(dir: string | undefined): CacheStore {
+  if (dir !== undefined) {
+    mkdirSync(path.join(dir, 'packs'), {recursive: true})
+    if (takeLock(dir)) return new PackStore(dir, true)
+  }
+  return new PackStore(mkdtempIn(tmpdir()), false)
+}
+
+class PackStore implements CacheStore {
+  readonly #root: string
+  readonly #persistent: boolean
+  readonly #index = new Map<string, Location>()
+  readonly #used = new Set<string>()
+  readonly #readers = new Map<string, number>()
+  #writer: {name: string; fd: number; size: number; pending: Buffer[]; pendingBytes: number} | undefined
+
+  constructor(root: string, persistent: boolean) {
+    this.#root = root
+    this.#persistent = persistent
+    if (persistent) this.#readIndex()
+  }
+
+  get dir(): string | undefined {
+    return this.#persistent ? this.#root : undefined
+  }
+
+  get(key: string): Buffer | undefined {
+    const location = this.#index.get(key)
+    if (!location) return undefined
+    const record = this.#read(location)
+    // A record is stored with its key: a pack damaged by a full disk or a killed build reads as a miss.
+    const keyLength = record?.readUInt16LE(0)
+    if (!record || keyLength === undefined || record.toString('latin1', 2, 2 + keyLength) !== key) {
+      this.#index.delete(key)
+      return undefined
+    }
+    this.#used.add(key)
+    return record.subarray(2 + keyLength)
+  }
+
+  has(key: string): boolean {
+    if (!this.#index.has(key)) return false
+    this.#used.add(key)
+    return true
+  }
+
+  put(key: string, bytes: Uint8Array): void {
+    if (!this.#writer) {
+      const name = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.pack`
+      this.#writer = {name, fd: openSync(path.join(this.#root, 'packs', name), 'wx'), size: 0, pending: [], pendingBytes: 0}
+    }
+    const header = Buffer.alloc(2 + key.length)
+    header.writeUInt16LE(key.length, 0)
+    header.write(key, 2, 'latin1')
+    const writer = this.#writer
+    // Written in large pieces: one system call per record costs more than the rest of storing it.
+    writer.pending.push(header, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    writer.pendingBytes += header.length + bytes.length
+    if (writer.pendingBytes >= 1 << 22) this.#flush()
+    this.#index.set(key, {pack: writer.name, offset: writer.size, length: header.length + bytes.length})
+    writer.size += header.length + bytes.length
+    this.#used.add(key)
+  }
+
+  close(outcome: {succeeded: boolean}): void {
+    this.#flush()
+    if (this.#writer) closeSync(this.#writer.fd)
+    for (const fd of this.#readers.values()) closeSync(fd)
+    this.#readers.clear()
+    if (!this.#persistent) {
+      rmSync(this.#root, {recursive: true, force: true})
+      return
+    }
+    try {
+      const kept = [...this.#index].filter(([key]) => !outcome.succeeded || this.#used.has(key))
+      this.#writeIndex(this.#mergeSmallPacks(kept))
+      this.#removeUnusedPacks()
+    } finally {
+      rmSync(path.join(this.#root, 'lock'), {force: true})
+    }
+  }
+
+  #flush(): void {
+    const writer = this.#writer
+    if (!writer || writer.pendingBytes === 0) return
+    writeAll(writer.fd, Buffer.concat(writer.pending, writer.pendingBytes))
+    writer.pending = []
+    writer.pendingBytes = 0
+  }
+
+  #read(location: Location): Buffer | undefined {
+    if (location.pack === this.#writer?.name) this.#flush()
+    let fd = this.#readers.get(location.pack)
+    if (fd === undefined) {
+      try {
+        fd = openSync(path.join(this.#root, 'packs', location.pack), 'r')
+      } catch {
+        return undefined
+      }
+      this.#readers.set(location.pack, fd)
+    }
+    const buffer = Buffer.allocUnsafe(location.length)
+    const read = readSync(fd, buffer, 0, location.length, location.offset)
+    return read === location.length ? buffer : undefined
+  }
+
+  #readIndex(): void {
+    let index: IndexFile
+    try {
+      index = JSON.parse(readFileSync(path.join(this.#root, 'index.json'), 'utf8')) as IndexFile
+    } catch {
+      return // No cache yet, or one from a build killed while writing it: start afresh.
+    }
+    if (index.format !== 1 || !Array.isArray(index.entries)) return
+    for (const [key, pack, offset, length] of index.entries) this.#index.set(key, {pack, offset, length})
+  }
+
+  /** When packs pile up, the live entries of all but the largest are copied into one new pack. */
+  #mergeSmallPacks(kept: [string, Location][]): [string, Location][] {
+    const sizes = new Map<string, number>()
+    for (const [, location] of kept) sizes.set(location.pack, (sizes.get(location.pack) ?? 0) + location.length)
+    if (sizes.size <= maxPacks) return kept
+    const largest = [...sizes].sort((a, b) => b[1] - a[1])[0]![0]
+    const name = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.pack`
+    const fd = openSync(path.join(this.#root, 'packs', name), 'wx')
+    let size = 0
+    const merged: [string, Location][] = []
+    try {
+      for (const [key, location] of kept) {
+        if (location.pack === largest) {
+          merged.push([key, location])
+          continue
+        }
+        const record = this.#read(location)
+        if (!record) continue
+        writeAll(fd, record)
+        merged.push([key, {pack: name, offset: size, length: record.length}])
+        size += record.length
+      }
+    } finally {
+      closeSync(fd)
+      for (const reader of this.#readers.values()) closeSync(reader)
+      this.#readers.clear()
+    }
+    return merged
+  }
+
+  #writeIndex(entries: [string, Location][]): void {
+    const index: IndexFile = {format: 1, entries: entries.map(([key, l]) => [key, l.pack, l.offset, l.length])}
+    const temporary = path.join(this.#root, `index.json.${process.pid}.tmp`)
+    writeFileSync(temporary, JSON.stringify(index))
+    renameSync(temporary, path.join(this.#root, 'index.json'))
+    this.#index.clear()
+    for (const [key, location] of entries) this.#index.set(key, location)
+  }
+
+  #removeUnusedPacks(): void {
+    const live = new Set([...this.#index.values()].map((location) => location.pack))
+    for (const name of readdirSync(path.join(this.#root, 'packs'))) {
+      if (!live.has(name)) rmSync(path.join(this.#root, 'packs', name), {force: true})
+    }
+  }
+}
+
+/** Takes the cache for this process, unless a live build holds it. */
+function takeLock(dir: string): boolean {
+  const lock = path.join(dir, 'lock')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), {flag: 'wx'})
+      return true
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false
+      const holder = Number(readFileSync(lock, 'utf8'))
+      if (holder !== process.pid && isAlive(holder)) return false
+      // Left by a build that was killed: its packs are unreferenced and go at the next close.
+      try {
+        unlinkSync(lock)
+      } catch {
+        return false
+      }
+    }
+  }
+  return false
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset)
+}
+
+function mkdtempIn(parent: string): string {
+  const dir = path.join(parent, `desk-cache-${process.pid}-${randomBytes(4).toString('hex')}`)
+  mkdirSync(path.join(dir, 'packs'), {recursive: true})
+  return dir
+}
+
+/** Size of the cache on disk, for the bench's report. */
+export function cacheBytes(dir: string): number {
+  if (!existsSync(path.join(dir, 'packs'))) return 0
+  let total = 0
+  for (const name of readdirSync(path.join(dir, 'packs'))) {
+    const fd = openSync(path.join(dir, 'packs', name), 'r')
+    total += fstatSync(fd).size
+    closeSync(fd)
+  }
+  return total
+}

@@ -1,0 +1,108 @@
+// Loads every story of a build through the cache: a story whose bytes, path, site configuration and content code
+// are unchanged is read back from it; the rest are parsed, on worker threads when there are many, and stored.
+import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {deserialize, serialize} from 'node:v8'
+import type {CacheStore} from '../cache/cache-store.ts'
+import {mapConcurrent} from '../map-concurrent.ts'
+import type {WorkerPool} from '../workers/worker-pool.ts'
+import type {Article} from './article.ts'
+import type {LoadContext, LoadedArticle} from './load-article.ts'
+import {unreadable} from './load-article.ts'
+import {resolveImage} from './resolve-image.ts'
+import {storyKey} from './story-key.ts'
+import {parseStoryBytes, recordFile, toRecord, type StoryRecord} from './story-record.ts'
+
+/** Loads stories by path, in the order given. */
+export type StoryLoader = (paths: readonly string[], context: LoadContext) => Promise<LoadedArticle[]>
+
+export interface CachedLoaderOptions {
+  cache: CacheStore
+  /** Fingerprint of the content stage's code (see cache/fingerprint.ts). */
+  fingerprint: string
+  /** Worker threads, started only when enough stories need parsing to pay for them. */
+  pool: () => WorkerPool | undefined
+  /** How many stories to parse before threads are worth starting. */
+  parallelFrom: number
+  onProgress?: ((done: number, total: number) => void) | undefined
+  /** Counts the stories parsed rather than read from the cache. */
+  counts?: {parsed: number} | undefined
+}
+
+// Every story's text waits in the cache until its page is drawn; in memory, its body is this.
+const storedBody: Article['body'] = Object.freeze({type: 'root', children: []}) as unknown as Article['body']
+
+export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
+  const {cache} = options
+  return async (paths, context) => {
+    // A story is read in the light of the site's configuration (its sections, its address, its house style).
+    const fingerprint = createHash('sha256').update(options.fingerprint).update(JSON.stringify(context.site)).digest('hex')
+    const records = new Array<{key: string; record: StoryRecord} | LoadedArticle>(paths.length)
+    let done = 0
+    const progress = () => options.onProgress?.(++done, paths.length)
+
+    // First what the cache already has, reading each file once to know its key.
+    const misses: number[] = []
+    paths.forEach((filePath, index) => {
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(filePath)
+      } catch (error) {
+        records[index] = unreadable(filePath, error)
+        progress()
+        return
+      }
+      const key = storyKey(fingerprint, filePath, bytes)
+      const stored = cache.get(key)
+      if (stored && cache.has(bodyKey(key))) {
+        records[index] = {key, record: deserialize(stored) as StoryRecord}
+        progress()
+      } else misses.push(index)
+    })
+
+    // Then the rest, parsed and stored. Threads read the file again themselves: sending every story's bytes
+    // across would cost as much, and a file saved meanwhile is parsed as it now is.
+    const pool = misses.length >= options.parallelFrom ? options.pool() : undefined
+    const parse = async (index: number) => {
+      const filePath = paths[index]!
+      const parsed = pool
+        ? await pool.parseStory({filePath, site: context.site, fingerprint})
+        : await parseHere(filePath, context, fingerprint)
+      if ('unreadable' in parsed) records[index] = unreadable(filePath, {code: parsed.unreadable})
+      else {
+        const {bodyHtml, ...rest} = parsed.record
+        cache.put(parsed.key, serialize(rest))
+        cache.put(bodyKey(parsed.key), Buffer.from(bodyHtml ?? '', 'utf8'))
+        records[index] = parsed
+        if (options.counts) options.counts.parsed++
+      }
+      progress()
+    }
+    await mapConcurrent(misses, pool ? pool.threads * 4 : 1, parse)
+
+    // Photos are looked at every build: the cache knows the story's bytes, not the photo's.
+    return mapConcurrent(records, 32, async (entry, index) => {
+        if (!('record' in entry)) return entry
+        const {key, record} = entry
+        const file = recordFile(paths[index]!, record)
+        const image = record.image && (await resolveImage(file, record.image, context.siteDir))
+        if (!record.article || (record.image && !image)) return {file, draft: record.draft}
+        return {file, draft: record.draft, article: {...record.article, image, body: storedBody, cacheKey: key}}
+    })
+  }
+}
+
+/** Where a story's text is kept, apart from its record so the model can be read without it. */
+export function bodyKey(storyKey: string): string {
+  return `${storyKey}:text`
+}
+
+async function parseHere(filePath: string, context: LoadContext, fingerprint: string) {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(filePath)
+  } catch (error) {
+    return {unreadable: (error as NodeJS.ErrnoException).code ?? 'unknown error'}
+  }
+  return {key: storyKey(fingerprint, filePath, bytes), record: toRecord(await parseStoryBytes(filePath, bytes, context.site))}
+}

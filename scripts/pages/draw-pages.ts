@@ -1,0 +1,106 @@
+// Draws a build's pages: each page is looked up in the cache by everything it is drawn from, and only the pages
+// not found there are drawn, on worker threads when there are many. Pages are handed on one at a time, so a
+// large site never sits in memory whole.
+import {createHash} from 'node:crypto'
+import type {CacheStore} from '../cache/cache-store.ts'
+import type {Article} from '../content/article.ts'
+import {bodyKey} from '../content/load-stories.ts'
+import {outputPathOf} from '../content/permalinks.ts'
+import {bodyFromHtml} from '../content/story-record.ts'
+import type {OutputFile} from '../output/write-site.ts'
+import type {WorkerPool} from '../workers/worker-pool.ts'
+import type {Layouts, SiteContext} from './layouts.ts'
+import type {Page} from './page.ts'
+import {isHtmlPage, renderPage} from './render-page.ts'
+
+export interface DrawOptions {
+  layouts: Layouts
+  layoutsDir: string
+  site: SiteContext
+  cache: CacheStore
+  /** Fingerprint of the drawing code and the layouts (see cache/fingerprint.ts). */
+  fingerprint: string
+  /** Worker threads, started only when enough pages need drawing to pay for them. */
+  pool: () => WorkerPool | undefined
+  parallelFrom: number
+  onProgress?: ((done: number, total: number) => void) | undefined
+  /** Counts the pages drawn rather than read from the cache. */
+  counts?: {drawn: number} | undefined
+}
+
+export async function* drawPages(pages: readonly Page[], options: DrawOptions): AsyncGenerator<OutputFile> {
+  const {cache} = options
+  const context = createHash('sha256').update(options.fingerprint).update(JSON.stringify(options.site)).digest()
+  const keys = pages.map((page) => pageKey(context, page))
+  const missing = keys.filter((key) => !cache.has(key)).length
+  const pool = missing >= options.parallelFrom ? options.pool() : undefined
+
+  // Pages in flight on the threads, oldest first: handed on in the plan's order, so the output never depends
+  // on which thread finished first.
+  const inFlight: Promise<OutputFile>[] = []
+  const limit = pool ? pool.threads * 4 : 0
+  let done = 0
+  for (const [index, page] of pages.entries()) {
+    const key = keys[index]!
+    const path = outputPathOf(page.url)
+    const cached = cache.get(key)
+    const drawn = cached
+      ? Promise.resolve({path, contents: cached})
+      : draw(page, options, pool).then((html) => {
+          const contents = Buffer.from(html, 'utf8')
+          cache.put(key, contents)
+          if (options.counts) options.counts.drawn++
+          return {path, contents}
+        })
+    inFlight.push(drawn)
+    while (inFlight.length > limit) {
+      yield await inFlight.shift()!
+      options.onProgress?.(++done, pages.length)
+    }
+  }
+  while (inFlight.length > 0) {
+    yield await inFlight.shift()!
+    options.onProgress?.(++done, pages.length)
+  }
+}
+
+async function draw(page: Page, options: DrawOptions, pool: WorkerPool | undefined): Promise<string> {
+  const ready = withStoredText(page, options.cache)
+  // Machine files (feeds, sitemaps) are quick to write and few: always here.
+  if (!pool || !isHtmlPage(ready)) return renderPage(ready, options.layouts, options.site)
+  return pool.drawPage({page: ready, site: options.site, layoutsDir: options.layoutsDir})
+}
+
+/** A story page with its story's text fetched from the cache, where the build keeps it until now. */
+function withStoredText(page: Page, cache: CacheStore): Page {
+  if (page.kind !== 'article' || !page.article.cacheKey) return page
+  const text = cache.get(bodyKey(page.article.cacheKey))
+  if (text === undefined) throw new Error(`The text of ${page.article.sourcePath} is missing from the build's cache: build again with --no-cache`)
+  return {...page, article: {...page.article, body: bodyFromHtml(text.toString('utf8'))}}
+}
+
+/**
+ * Everything a page is drawn from, hashed: the page as planned, with each story in it standing for its cache
+ * key (which covers its file, the site configuration and the content code) and what the build adds to it
+ * later (its photo, where its links to other stories go). Complete by construction: a new field on a page is
+ * in the key without anyone remembering to add it.
+ */
+function pageKey(context: Buffer, page: Page): string {
+  const json = JSON.stringify(page, (_key, value: unknown) => (isCachedArticle(value) ? storyRevision(value) : value))
+  return createHash('sha256').update(context).update(json).digest('base64url').slice(0, 32)
+}
+
+const revisions = new WeakMap<Article, string>()
+
+function storyRevision(article: Article): string {
+  let revision = revisions.get(article)
+  if (revision === undefined) {
+    revision = JSON.stringify([article.cacheKey, article.image, article.storyUrls])
+    revisions.set(article, revision)
+  }
+  return revision
+}
+
+function isCachedArticle(value: unknown): value is Article {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<Article>).cacheKey === 'string'
+}

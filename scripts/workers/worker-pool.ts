@@ -1,0 +1,34 @@
+// A pool of worker threads (piscina) for the build's per-story work, so every core parses and draws.
+import {availableParallelism} from 'node:os'
+import {Piscina} from 'piscina'
+import type {DrawJob, ParseJob, ParseResult} from './tasks.ts'
+
+export interface WorkerPool {
+  readonly threads: number
+  parseStory(job: ParseJob): Promise<ParseResult | {unreadable: string}>
+  drawPage(job: DrawJob): Promise<string>
+  close(): Promise<void>
+}
+
+/** Threads for a machine: one per core (the main thread mostly waits for them). */
+export function defaultThreads(): number {
+  return availableParallelism()
+}
+
+export function startWorkerPool(threads: number): WorkerPool {
+  const pool = new Piscina({
+    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // The entry registers the TypeScript loader itself; inheriting the command line's as well would load it twice.
+    execArgv: [],
+    idleTimeout: 60_000,
+    atomics: (process.env.AT as 'sync' | 'async' | 'disabled' | undefined) ?? 'sync',
+  })
+  return {
+    threads,
+    parseStory: (job) => pool.run(job, {name: 'parseStory'}) as Promise<ParseResult | {unreadable: string}>,
+    drawPage: (job) => pool.run(job, {name: 'drawPage'}) as Promise<string>,
+    close: () => pool.destroy(),
+  }
+}

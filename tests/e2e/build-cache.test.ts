@@ -1,0 +1,170 @@
+// The build's cache and worker threads, judged by what reaches the reader: whatever the cache held and however
+// the work was shared out, the site written is byte for byte the site an uncached build writes.
+import {readdir, readFile, stat, truncate, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {buildSite, type BuildOptions} from '../../scripts/build-site.ts'
+import {defaultLayoutsDir} from '../../scripts/pages/load-layouts.ts'
+import {makeSite, story, tempDir} from '../helpers/fixture-site.ts'
+
+/** Every file of a built site, by path, with its bytes. */
+async function siteFiles(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>()
+  const visit = async (folder: string) => {
+    for (const entry of await readdir(folder, {withFileTypes: true})) {
+      const file = path.join(folder, entry.name)
+      if (entry.isDirectory()) await visit(file)
+      else files.set(path.relative(dir, file), await readFile(file))
+    }
+  }
+  await visit(dir)
+  return files
+}
+
+async function expectSameSite(actual: string, expected: string): Promise<void> {
+  const [a, b] = await Promise.all([siteFiles(actual), siteFiles(expected)])
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort())
+  for (const [file, bytes] of b) expect(a.get(file)?.equals(bytes), file).toBe(true)
+}
+
+/** A small archive: stories in two sections sharing topics, so each appears on several pages. */
+async function archive(extra: Record<string, string> = {}): Promise<string> {
+  const files: Record<string, string> = {}
+  for (let index = 0; index < 12; index++) {
+    const day = String(1 + index).padStart(2, '0')
+    files[`articles/2010/story-${index}.md`] = story(
+      {
+        title: `Story number ${index}`,
+        section: index % 2 ? 'middle-east' : 'central-south-asia',
+        published: `2010-05-${day}T10:00:00Z`,
+        topics: `[Kyrgyzstan, Topic ${index % 3}]`,
+      },
+      `Paragraph one of story ${index}.\n\n## A crosshead\n\nSee [the first story](../2010/story-0.md).\n`,
+    )
+  }
+  return makeSite({...files, ...extra})
+}
+
+const now = Date.parse('2020-01-01T00:00:00Z')
+
+async function build(site: string, options: Partial<BuildOptions> = {}) {
+  const outDir = path.join(await tempDir(), 'out')
+  const result = await buildSite({siteDir: site, outDir, now, threads: 0, ...options})
+  expect(result.ok, JSON.stringify(result.files.flatMap((file) => file.messages.map(String)))).toBe(true)
+  return {outDir, stats: result.stats!}
+}
+
+describe('the build cache', () => {
+  it('lets an unchanged site build without parsing a story or drawing a page, writing the same bytes', async () => {
+    const site = await archive()
+    const cacheDir = await tempDir()
+    const cold = await build(site, {cacheDir})
+    expect(cold.stats.parsed).toBe(12)
+    expect(cold.stats.drawn).toBe(cold.stats.planned)
+
+    const warm = await build(site, {cacheDir})
+    expect(warm.stats.parsed).toBe(0)
+    expect(warm.stats.drawn).toBe(0)
+    await expectSameSite(warm.outDir, (await build(site)).outDir)
+  })
+
+  it('re-reads only a changed story, and redraws only the pages that show it', async () => {
+    const site = await archive()
+    const cacheDir = await tempDir()
+    const cold = await build(site, {cacheDir})
+    await writeFile(path.join(site, 'articles/2010/story-5.md'), story({title: 'A new headline', section: 'middle-east', published: '2010-05-06T10:00:00Z', topics: '[Kyrgyzstan, Topic 2]'}, 'New text.\n'))
+
+    const warm = await build(site, {cacheDir})
+    expect(warm.stats.parsed).toBe(1)
+    expect(warm.stats.drawn).toBeGreaterThan(1)
+    expect(warm.stats.drawn).toBeLessThan(cold.stats.planned)
+    const page = await readFile(path.join(warm.outDir, 'middle-east/2010/05/06/story-5/index.html'), 'utf8')
+    expect(page).toContain('<h1>A new headline</h1>')
+    // A story that does not list it is taken from the cache as it was.
+    await expectSameSite(warm.outDir, (await build(site)).outDir)
+  })
+
+  it('redraws every page, and parses nothing, when a layout changes', async () => {
+    const site = await archive({
+      'layouts/index.ts': [
+        `import layouts from ${JSON.stringify(path.join(defaultLayoutsDir, 'index.ts'))}`,
+        "import {notFound} from './not-found.ts'",
+        'export default {...layouts, notFound}',
+        '',
+      ].join('\n'),
+      'layouts/not-found.ts': "export const notFound = () => ({type: 'root', children: [{type: 'text', value: 'Lost'}]})\n",
+    })
+    const cacheDir = await tempDir()
+    const cold = await build(site, {cacheDir})
+    await writeFile(path.join(site, 'layouts/not-found.ts'), "export const notFound = () => ({type: 'root', children: [{type: 'text', value: 'Gone'}]})\n")
+
+    const warm = await build(site, {cacheDir})
+    expect(warm.stats.parsed).toBe(0)
+    expect(warm.stats.drawn).toBe(cold.stats.planned)
+    expect(await readFile(path.join(warm.outDir, '404.html'), 'utf8')).toBe('Gone\n')
+    await expectSameSite(warm.outDir, (await build(site)).outDir)
+  })
+
+  it('re-reads every story when the site configuration changes', async () => {
+    const site = await archive()
+    const cacheDir = await tempDir()
+    await build(site, {cacheDir})
+    const config = await readFile(path.join(site, 'site.yaml'), 'utf8')
+    await writeFile(path.join(site, 'site.yaml'), config.replace('name: Test Desk', 'name: The Other Desk'))
+
+    const warm = await build(site, {cacheDir})
+    expect(warm.stats.parsed).toBe(12)
+    expect(await readFile(path.join(warm.outDir, 'index.html'), 'utf8')).toContain('The Other Desk')
+  })
+
+  it('keeps what it had through a failed build, so the fix that follows is quick', async () => {
+    const site = await archive()
+    const cacheDir = await tempDir()
+    await build(site, {cacheDir})
+    const file = path.join(site, 'articles/2010/story-3.md')
+    const good = await readFile(file, 'utf8')
+    await writeFile(file, good.replace('section: middle-east', 'section: sprot'))
+    expect((await buildSite({siteDir: site, outDir: path.join(await tempDir(), 'out'), now, threads: 0, cacheDir})).ok).toBe(false)
+
+    await writeFile(file, good)
+    const fixed = await build(site, {cacheDir})
+    expect(fixed.stats.parsed).toBe(0)
+    expect(fixed.stats.drawn).toBe(0)
+  })
+
+  it('reads a damaged cache as empty and still writes the right site', async () => {
+    const site = await archive()
+    const cacheDir = await tempDir()
+    await build(site, {cacheDir})
+    for (const pack of await readdir(path.join(cacheDir, 'packs'))) {
+      const file = path.join(cacheDir, 'packs', pack)
+      await truncate(file, Math.floor((await stat(file)).size / 2))
+    }
+    const warm = await build(site, {cacheDir})
+    expect(warm.stats.parsed + warm.stats.drawn).toBeGreaterThan(0)
+    await expectSameSite(warm.outDir, (await build(site)).outDir)
+  })
+
+  it('is left alone by a second build while the first holds it', async () => {
+    const site = await archive()
+    const cacheDir = await tempDir()
+    // A lock held by a live process (this one's parent stands in for another build).
+    await build(site, {cacheDir})
+    await writeFile(path.join(cacheDir, 'lock'), String(process.ppid))
+    const index = await readFile(path.join(cacheDir, 'index.json'))
+
+    const second = await build(site, {cacheDir})
+    expect(second.stats.parsed).toBe(12)
+    expect((await readFile(path.join(cacheDir, 'index.json'))).equals(index)).toBe(true)
+    await expectSameSite(second.outDir, (await build(site)).outDir)
+  })
+})
+
+describe('worker threads', () => {
+  it('write the same site as a build on one thread', {timeout: 60_000}, async () => {
+    const site = await archive()
+    const threaded = await build(site, {threads: 2, parallelFrom: 1})
+    expect(threaded.stats.parsed).toBe(12)
+    await expectSameSite(threaded.outDir, (await build(site)).outDir)
+  })
+})
