@@ -3,8 +3,12 @@
 import type {Result} from 'hastscript'
 import {correctionsUrl, siteFeedUrl, topicsIndexUrl} from '../../scripts/content/permalinks.ts'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
+import {drawnOnce, identity} from './drawn-once.ts'
 
-export function SiteFooter(props: {site: SiteContext}): Result {
+/** The same on every page: drawn once (see drawn-once.ts). */
+export const SiteFooter = drawnOnce(drawFooter, (props: {site: SiteContext}) => identity(props.site.config))
+
+function drawFooter(props: {site: SiteContext}): Result {
   const {config} = props.site
   return (
     <footer class="site-footer">

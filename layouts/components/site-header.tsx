@@ -2,8 +2,21 @@
 /** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
+import {drawnOnce, identity} from './drawn-once.ts'
 
-export function SiteHeader(props: {site: SiteContext; section?: string | undefined; isSectionIndex: boolean}): Result {
+interface HeaderProps {
+  site: SiteContext
+  section?: string | undefined
+  isSectionIndex: boolean
+}
+
+/** The same on every page of a section: drawn once (see drawn-once.ts). */
+export const SiteHeader = drawnOnce(
+  drawHeader,
+  (props: HeaderProps) => `${identity(props.site.config)} ${props.section ?? ''} ${props.isSectionIndex}`,
+)
+
+function drawHeader(props: HeaderProps): Result {
   const {config} = props.site
   return (
     <header class="site-header">

@@ -4,8 +4,22 @@ import {h, type Result} from 'hastscript'
 import type {Article} from '../../scripts/content/article.ts'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
 import {ListDate} from './date-line.tsx'
+import {drawnOnce, identity} from './drawn-once.ts'
 
-export function StoryCard(props: {article: Article; site: SiteContext; level: 2 | 3; showSection: boolean}): Result {
+interface CardProps {
+  article: Article
+  site: SiteContext
+  level: 2 | 3
+  showSection: boolean
+}
+
+/** A story's card is the same in every list that shows it: drawn once (see drawn-once.ts). */
+export const StoryCard = drawnOnce(
+  drawCard,
+  (props: CardProps) => `${identity(props.site.config)} ${identity(props.article)} ${props.level} ${props.showSection}`,
+)
+
+function drawCard(props: CardProps): Result {
   const {article, site} = props
   const section = site.config.sections.find((s) => s.slug === article.section)
   return (

@@ -20,7 +20,20 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format
 }
 
+// Intl formatting is slow, and a story's date is printed on its page and on every card of it.
+const formatted = new Map<string, string>()
+
 export function formatDateTime(epochMs: number, timeZone: string): string {
+  const key = `${timeZone} ${epochMs}`
+  let text = formatted.get(key)
+  if (text === undefined) {
+    text = formatParts(epochMs, timeZone)
+    formatted.set(key, text)
+  }
+  return text
+}
+
+function formatParts(epochMs: number, timeZone: string): string {
   const parts = formatFor(timeZone).formatToParts(epochMs)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
   // News desks say GMT, not UTC.
