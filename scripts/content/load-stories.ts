@@ -66,7 +66,7 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
     const parse = async (index: number) => {
       const filePath = paths[index]!
       const parsed = pool
-        ? await pool.parseStory({filePath, site: context.site, fingerprint})
+        ? await pool.parseStory({filePath, site: context.site, fingerprint}).catch(() => parseHere(filePath, context, fingerprint))
         : await parseHere(filePath, context, fingerprint)
       if ('unreadable' in parsed) records[index] = unreadable(filePath, {code: parsed.unreadable})
       else {

@@ -68,7 +68,8 @@ async function draw(page: Page, options: DrawOptions, pool: WorkerPool | undefin
   const ready = withStoredText(page, options.cache)
   // Machine files (feeds, sitemaps) are quick to write and few: always here.
   if (!pool || !isHtmlPage(ready)) return renderPage(ready, options.layouts, options.site)
-  return pool.drawPage({page: ready, site: options.site, layoutsDir: options.layoutsDir})
+  // A thread that fails (out of its small heap) leaves the page to this one, which says what went wrong if anything.
+  return pool.drawPage({page: ready, site: options.site, layoutsDir: options.layoutsDir}).catch(() => renderPage(ready, options.layouts, options.site))
 }
 
 /** A story page with its story's text fetched from the cache, where the build keeps it until now. */
