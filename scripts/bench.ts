@@ -1,4 +1,5 @@
-// `npm run bench`: builds a generated archive and times what reporters wait for in watch mode. Prints figures; asserts nothing.
+// `npm run bench`: builds a generated archive cold, warm and with one story changed, against the floor of only
+// reading and writing the files, then times what reporters wait for in watch mode. Prints figures; asserts nothing.
 import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {readFile, rm, writeFile} from 'node:fs/promises'
@@ -9,34 +10,87 @@ import {parseArgs} from 'node:util'
 import {generateArchive, storyText} from './bench/generate-archive.ts'
 
 const repository = fileURLToPath(new URL('..', import.meta.url))
-const tsx = path.join(repository, 'node_modules/.bin/tsx')
 const chromiumPath = '/usr/bin/chromium'
 
 const {values} = parseArgs({
   options: {
     stories: {type: 'string', default: '1000'},
     edits: {type: 'string', default: '20'},
+    runs: {type: 'string', default: '1'},
+    watch: {type: 'boolean', default: true},
+    'no-watch': {type: 'boolean', default: false},
     // tmpfs when there is one: this machine's disk slows down sharply when many files follow a large delete.
     dir: {type: 'string', default: existsSync('/dev/shm') ? '/dev/shm/desk-bench' : path.join(tmpdir(), 'desk-bench')},
   },
 })
 const stories = Number(values.stories)
 const edits = Number(values.edits)
+const runs = Number(values.runs)
 const root = path.resolve(values.dir)
 const site = path.join(root, 'site')
+const cacheDir = path.join(root, 'cache')
 
 console.log(`Generating ${stories} stories in ${site} ...`)
 await generateArchive(site, stories)
 
-// Cold build, as CI runs it: a fresh process, output folder absent.
-await rm(path.join(root, 'out'), {recursive: true, force: true})
-const cold = await timeCommand([tsx, path.join(repository, 'scripts/build.ts'), '--site', site, '--out', path.join(root, 'out')])
-console.log(`\ncold build        ${seconds(cold.ms)}  ${Math.round((stories / cold.ms) * 1000)} stories/s  peak ${cold.peakMiB ?? '?'} MiB`)
+// Every case runs as CI runs it: a fresh process (`npm run build`'s own command), writing to a folder that does
+// not exist yet, as on Netlify. The cases alternate run by run, so a noisy machine slows them alike.
+const launch = path.join(repository, 'scripts/launch.mjs')
+const edited = storyText(stories - 1, stories)
+const editedPath = path.join(site, 'articles', edited.file)
+let editCount = 0
+const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; command: (outDir: string) => string[]}> = [
+  {name: 'floor', what: 'read each story, write one file per story', command: (outDir) => [process.execPath, path.join(repository, 'scripts/bench/floor.mjs'), path.join(site, 'articles'), outDir]},
+  {
+    name: 'cold',
+    what: 'no cache, nothing built',
+    prepare: () => rm(cacheDir, {recursive: true, force: true}),
+    command: (outDir) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir],
+  },
+  {name: 'warm', what: 'cache present, nothing changed', command: (outDir) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir]},
+  {
+    name: 'one changed',
+    what: 'cache present, the newest story edited',
+    prepare: () => writeFile(editedPath, edited.text.replace(/^title: .*$/m, `title: "Edited for the benchmark, edit ${++editCount}"`)),
+    command: (outDir) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir],
+  },
+]
+// Each build writes to a folder of its own under the bench folder, removed after it.
+let outputs = 0
+const freshOut = () => path.join(root, `out-${++outputs}`)
 
-await watchEdits()
+const results = new Map<string, Array<{ms: number; peakMiB?: number | undefined; summary: string}>>()
+// The first build also makes the launcher's bundle, which is not what is measured here.
+await timeCommand([process.execPath, launch, 'build', '--help'])
+for (let run = 0; run < runs; run++) {
+  for (const benchCase of cases) {
+    await benchCase.prepare?.()
+    const outDir = freshOut()
+    const result = await timeCommand(benchCase.command(outDir))
+    await rm(outDir, {recursive: true, force: true})
+    results.set(benchCase.name, [...(results.get(benchCase.name) ?? []), result])
+  }
+}
+await writeFile(editedPath, edited.text)
+
+const floor = median(results.get('floor')!.map((result) => result.ms))
+console.log(`\n${stories} stories, median of ${runs} run${runs === 1 ? '' : 's'} (pages per second counts stories' pages)`)
+console.log(`${'case'.padEnd(12)} ${'wall'.padStart(8)} ${'pages/s'.padStart(8)} ${'peak'.padStart(9)} ${'x floor'.padStart(8)}  what`)
+for (const benchCase of cases) {
+  const list = results.get(benchCase.name)!
+  const ms = median(list.map((result) => result.ms))
+  const peaks = list.map((result) => result.peakMiB).filter((peak) => peak !== undefined)
+  const peak = peaks.length > 0 ? `${Math.max(...peaks)} MiB` : '?'
+  console.log(
+    `${benchCase.name.padEnd(12)} ${seconds(ms).padStart(8)} ${String(Math.round((stories / ms) * 1000)).padStart(8)} ${peak.padStart(9)} ${(ms / floor).toFixed(2).padStart(8)}  ${benchCase.what}`,
+  )
+}
+for (const benchCase of cases.slice(1)) console.log(`  ${benchCase.name}: ${results.get(benchCase.name)!.at(-1)!.summary}`)
+
+if (values.watch && !values['no-watch']) await watchEdits()
 
 async function watchEdits(): Promise<void> {
-  const child = spawn(tsx, [path.join(repository, 'scripts/watch.ts'), '--site', site, '--out', path.join(root, 'preview'), '--port', '0'], {
+  const child = spawn(process.execPath, [path.join(repository, 'scripts/launch.mjs'), 'watch', '--site', site, '--out', path.join(root, 'preview'), '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -52,7 +106,7 @@ async function watchEdits(): Promise<void> {
 
   // The story edited: the newest, whose change also redraws the front page, its section and its topics.
   const index = stories - 1
-  const {file, text} = storyText(index)
+  const {file, text} = storyText(index, stories)
   const source = path.join(site, 'articles', file)
   const match = /^published: (\d{4})-(\d{2})-(\d{2})/m.exec(text)!
   const section = /^section: (.+)$/m.exec(text)![1]!
@@ -105,19 +159,21 @@ async function openBrowser() {
   })
 }
 
-/** Wall time, and peak memory through GNU time where the machine has it. */
-async function timeCommand(command: string[]): Promise<{ms: number; peakMiB?: number | undefined}> {
+/** Wall time, peak memory through GNU time where the machine has it, and the command's last line. */
+async function timeCommand(command: string[]): Promise<{ms: number; peakMiB?: number | undefined; summary: string}> {
   const gnuTime = existsSync('/usr/bin/time')
   const [program, ...args] = gnuTime ? ['/usr/bin/time', '-f', 'peak-kb %M', ...command] : command
   const started = performance.now()
   const child = spawn(program!, args, {stdio: ['ignore', 'pipe', 'pipe']})
   let stderr = ''
+  let stdout = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   const ms = performance.now() - started
   if (code !== 0) throw new Error(`${command.join(' ')} failed:\n${stderr}`)
   const kb = /peak-kb (\d+)/.exec(stderr)?.[1]
-  return {ms, peakMiB: kb ? Math.round(Number(kb) / 1024) : undefined}
+  return {ms, peakMiB: kb ? Math.round(Number(kb) / 1024) : undefined, summary: stdout.trim().split('\n')[0] ?? ''}
 }
 
 function median(list: number[]): number {

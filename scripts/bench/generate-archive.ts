@@ -39,16 +39,22 @@ function sentence(next: () => number, length: number): string {
   return text[0]!.toUpperCase() + text.slice(1) + '.'
 }
 
-export function storyText(index: number): {file: string; text: string} {
+/** Minutes between stories: every few hours, closer for a huge archive, so even 100,000 stories end before today. */
+function spacingMinutes(count: number): number {
+  return Math.min(180, Math.floor((25 * 365 * 24 * 60) / count))
+}
+
+export function storyText(index: number, archiveSize: number): {file: string; text: string} {
   const next = random(index + 1)
   const [section] = benchSections[index % benchSections.length]!
   const place = places[index % places.length]!
-  // Spread over about 27 years, one story every few hours, so URLs stay unique and dates realistic.
-  const published = new Date(Date.UTC(2000, 0, 1) + index * 3 * 3_600_000 + Math.floor(next() * 3_000_000))
+  // Spread from 2000 on, so URLs stay unique and dates realistic.
+  const spacing = spacingMinutes(archiveSize) * 60_000
+  const published = new Date(Date.UTC(2000, 0, 1) + index * spacing + Math.floor(next() * spacing * 0.9))
   const target = 680 + Math.floor(next() * 231)
   const paragraphs: string[] = []
-  let count = 0
-  while (count < target) {
+  let written = 0
+  while (written < target) {
     const length = 40 + Math.floor(next() * 30)
     const kind = next()
     if (paragraphs.length > 0 && paragraphs.length % 6 === 0) paragraphs.push(`## ${sentence(next, 3).slice(0, -1)}`)
@@ -56,7 +62,7 @@ export function storyText(index: number): {file: string; text: string} {
     else if (kind < 0.17) paragraphs.push(['- ', '- ', '- '].map((dash) => dash + sentence(next, 8)).join('\n'))
     else if (kind < 0.35) paragraphs.push(`${sentence(next, length)} [Read more](https://example.org/archive/${index}) about ${place}.`)
     else paragraphs.push(`"${sentence(next, 12)}" an official in ${place} said. ${sentence(next, length)}`)
-    count += length + 12
+    written += length + 12
   }
   const text = [
     '---',
@@ -82,7 +88,7 @@ export async function generateArchive(dir: string, count: number): Promise<void>
   await writeFile(path.join(dir, 'site.yaml'), `name: Bench Desk\nurl: https://bench.example.org\nlanguage: en\ntimezone: UTC\nsections:\n${sections}\n`)
   const made = new Set<string>()
   for (let index = 0; index < count; index++) {
-    const {file, text} = storyText(index)
+    const {file, text} = storyText(index, count)
     const target = path.join(dir, 'articles', file)
     const folder = path.dirname(target)
     if (!made.has(folder)) {
