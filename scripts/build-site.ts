@@ -81,32 +81,10 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   assertOutsideSite(options.outDir, options.siteDir)
   await recoverInterruptedBuild(options.outDir)
-  const cache = openCache(options.cacheDir)
-  const threads = options.threads ?? defaultThreads()
-  let pool: WorkerPool | undefined
-  const startPool = () => (threads > 0 ? (pool ??= startWorkerPool(threads)) : undefined)
-  const parallelFrom = options.parallelFrom ?? defaultParallelFrom
+  const {cache, startPool, parallelFrom, loadStories, counts, readingMs, close} = openWorkshop(options)
   let succeeded = false
-  const counts = {parsed: 0, drawn: 0}
   const started = performance.now()
-  let reading = 0
   try {
-    const loader = cachedStoryLoader({
-      cache,
-      fingerprint: contentFingerprint(),
-      pool: startPool,
-      parallelFrom,
-      onProgress: (done, total) => options.onProgress?.('reading', done, total),
-      counts,
-    })
-    const loadStories: StoryLoader = async (paths, context) => {
-      const start = performance.now()
-      try {
-        return await loader(paths, context)
-      } finally {
-        reading += performance.now() - start
-      }
-    }
     const {files, content, pages, embargoes} = await planSite({...options, loadStories})
     if (!content || !pages) return {files, ok: false, embargoes}
     const planned = performance.now()
@@ -139,15 +117,66 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         planned: pages.length,
         ...counts,
         seconds: {
-          reading: reading / 1000,
-          planning: (planned - started - reading) / 1000,
+          reading: readingMs() / 1000,
+          planning: (planned - started - readingMs()) / 1000,
           writing: (performance.now() - planned) / 1000,
         },
       },
     }
   } finally {
-    cache.close({succeeded})
-    await pool?.close()
+    await close({dropUnused: succeeded})
+  }
+}
+
+/**
+ * `npm run check`: the plan, with stories read through the cache like a build's. No page is drawn, so the
+ * cache keeps every entry it had.
+ */
+export async function planSiteWithCache(options: Omit<BuildOptions, 'outDir' | 'layoutsDir'>): Promise<SitePlan> {
+  const {loadStories, close} = openWorkshop(options)
+  try {
+    return await planSite({...options, loadStories})
+  } finally {
+    await close({dropUnused: false})
+  }
+}
+
+/** What a build works with besides its stages: the cache, the worker threads (started when needed), the counts. */
+function openWorkshop(options: Omit<BuildOptions, 'outDir' | 'layoutsDir'>) {
+  const cache = openCache(options.cacheDir)
+  const threads = options.threads ?? defaultThreads()
+  let pool: WorkerPool | undefined
+  const startPool = () => (threads > 0 ? (pool ??= startWorkerPool(threads)) : undefined)
+  const parallelFrom = options.parallelFrom ?? defaultParallelFrom
+  const counts = {parsed: 0, drawn: 0}
+  let reading = 0
+  const loader = cachedStoryLoader({
+    cache,
+    fingerprint: contentFingerprint(),
+    pool: startPool,
+    parallelFrom,
+    onProgress: (done, total) => options.onProgress?.('reading', done, total),
+    counts,
+  })
+  const loadStories: StoryLoader = async (paths, context) => {
+    const start = performance.now()
+    try {
+      return await loader(paths, context)
+    } finally {
+      reading += performance.now() - start
+    }
+  }
+  return {
+    cache,
+    startPool,
+    parallelFrom,
+    loadStories,
+    counts,
+    readingMs: () => reading,
+    close: async (closing: {dropUnused: boolean}) => {
+      cache.close(closing)
+      await pool?.close()
+    },
   }
 }
 

@@ -1,9 +1,8 @@
 // `npm run build`: builds a site into its output folder, printing every problem and one summary line.
-import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {buildSite} from './build-site.ts'
-import {describeEmbargoes, readOptions, readSiteOptions, runCommand, siteOptions} from './command-line.ts'
+import {defaultCacheDir, describeEmbargoes, readOptions, readSiteOptions, runCommand, siteOptions} from './command-line.ts'
 import {countProblems, formatProblems, plural} from './report/format-problems.ts'
 import {progressLine} from './report/progress-line.ts'
 import {SetupError} from './setup-error.ts'
@@ -46,7 +45,7 @@ async function main(): Promise<number> {
   const result = await buildSite({
     ...options,
     outDir,
-    cacheDir: values['no-cache'] ? undefined : path.resolve(values['cache-dir'] ?? defaultCacheDir(options.siteDir)),
+    cacheDir: values['no-cache'] ? undefined : path.resolve(values['cache-dir'] ?? defaultCacheDir(repositoryRoot, options.siteDir)),
     threads: readThreads(values.threads),
     onProgress: progress.update,
   })
@@ -82,15 +81,6 @@ async function main(): Promise<number> {
   const embargoes = describeEmbargoes(result.embargoes, options.siteDir)
   if (embargoes) console.log(embargoes)
   return 0
-}
-
-/**
- * The cache lives with the repository's packages, where Netlify keeps it between deploys; one folder per site,
- * so building another site (a test's, the benchmark's) never evicts this one's.
- */
-function defaultCacheDir(siteDir: string): string {
-  const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12)
-  return path.join(repositoryRoot, 'node_modules/.cache/desk', `site-${site}`)
 }
 
 function readThreads(value: string | undefined): number | undefined {

@@ -1,4 +1,5 @@
 // What `npm run build` and `npm run check` share as commands: reading options, `--help`, and how they end.
+import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import type {Embargoes} from './content/load-content.ts'
@@ -90,6 +91,15 @@ export function siteUrlFromEnvironment(environment: NodeJS.ProcessEnv = process.
     throw new SetupError(`The URL environment variable must be the site's address, like https://example.org, not ${value}: fix or unset it`)
   }
   return new URL(value).origin
+}
+
+/**
+ * The cache lives with the repository's packages, where Netlify keeps it between deploys; one folder per site,
+ * so building another site (a test's, the benchmark's) never evicts this one's.
+ */
+export function defaultCacheDir(repositoryRoot: string, siteDir: string): string {
+  const site = createHash('sha256').update(path.resolve(siteDir)).digest('hex').slice(0, 12)
+  return path.join(repositoryRoot, 'node_modules/.cache/desk', `site-${site}`)
 }
 
 /** What a scheduled deploy needs to know: when the next story under embargo may go out. */

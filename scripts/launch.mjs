@@ -65,13 +65,17 @@ async function bundle(target) {
   })
   // Marks the bundle complete; it moves into place whole, so a command never runs half of one.
   writeFileSync(path.join(staging, 'done'), '')
+  if (existsSync(path.join(target, 'done'))) {
+    // Another command bundled the same sources meanwhile, and may be running from theirs: keep it.
+    rmSync(staging, {recursive: true, force: true})
+    return
+  }
   rmSync(target, {recursive: true, force: true})
   try {
     renameSync(staging, target)
   } catch (error) {
-    // Another command bundled the same sources at the same moment: theirs is as good.
     rmSync(staging, {recursive: true, force: true})
-    if (!existsSync(target)) throw error
+    if (!existsSync(path.join(target, 'done'))) throw error
   }
   // Bundles of older sources are of no further use.
   for (const name of readdirSync(binDir)) {

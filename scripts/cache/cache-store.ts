@@ -15,10 +15,11 @@ export interface CacheStore {
   /** Where the cache lives; undefined when this build has none to keep (`--no-cache`, or another build holds it). */
   readonly dir: string | undefined
   /**
-   * Writes the index and drops what this build did not use. After a failed build every earlier entry is kept
-   * too: the fix that follows should find the rest of the site still cached.
+   * Writes the index. `dropUnused` drops what this run did not use: right after a whole build, not after a
+   * failed one (the fix that follows should find the rest of the site still cached) nor after a check, which
+   * reads stories but draws no pages.
    */
-  close(outcome: {succeeded: boolean}): void
+  close(options: {dropUnused: boolean}): void
 }
 
 interface Location {
@@ -104,7 +105,7 @@ class PackStore implements CacheStore {
     this.#used.add(key)
   }
 
-  close(outcome: {succeeded: boolean}): void {
+  close(options: {dropUnused: boolean}): void {
     this.#flush()
     if (this.#writer) closeSync(this.#writer.fd)
     for (const fd of this.#readers.values()) closeSync(fd)
@@ -114,7 +115,7 @@ class PackStore implements CacheStore {
       return
     }
     try {
-      const kept = [...this.#index].filter(([key]) => !outcome.succeeded || this.#used.has(key))
+      const kept = [...this.#index].filter(([key]) => !options.dropUnused || this.#used.has(key))
       this.#writeIndex(this.#mergeSmallPacks(kept))
       this.#removeUnusedPacks()
     } finally {

@@ -25,7 +25,7 @@ function run(command: string, args: string[]): Promise<Run> {
 
 /** A build of a test's own site, which keeps no cache unless the test gives it one. */
 const build = (...args: string[]) => run('build', args.includes('--cache-dir') ? args : [...args, '--no-cache'])
-const check = (...args: string[]) => run('check', args)
+const check = (...args: string[]) => run('check', [...args, '--no-cache'])
 
 describe('npm run build', () => {
   it('builds a site and prints one summary line', async () => {
