@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url'
 const repository = fileURLToPath(new URL('../../', import.meta.url))
 
 /** Bumped when the cache's own format changes. */
-const formatVersion = 'desk-cache-1'
+const formatVersion = 'desk-cache-2'
 
 // `import x from '…'`, `export {x} from '…'`, `import '…'`, `import('…')`: enough for the project's own modules,
 // which are plain ES modules written by hand. `import type` loads nothing at run time, so it does not count.
