@@ -3,17 +3,24 @@
 import type {Nodes} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {} from 'mdast-util-to-hast'
+import type {SiteContext} from '../../scripts/pages/layouts.ts'
 
 export type Raw = {type: 'raw'; value: string}
 
 /**
- * Wraps a component so that props with the same key give the HTML drawn the first time. The key must cover
- * everything the component reads from its props; `identity` gives one for the objects among them.
+ * Wraps a component so that, for one site configuration, props with the same key give the HTML drawn the first
+ * time. The key must cover everything else the component reads from its props; `identity` gives one for the
+ * objects among them. What was drawn for a configuration goes with it: watch mode reads a new one every run.
  */
-export function drawnOnce<Props>(draw: (props: Props) => Nodes, keyOf: (props: Props) => string): (props: Props) => Raw {
-  const drawn = new Map<string, Raw>()
+export function drawnOnce<Props extends {site: SiteContext}>(
+  draw: (props: Props) => Nodes,
+  keyOf: (props: Props) => string,
+): (props: Props) => Raw {
+  const bySite = new WeakMap<SiteContext['config'], Map<string, Raw>>()
   return (props) => {
-    const key = keyOf(props)
+    let drawn = bySite.get(props.site.config)
+    if (!drawn) bySite.set(props.site.config, (drawn = new Map()))
+    const key = `${props.site.stylesheet} ${keyOf(props)}`
     let raw = drawn.get(key)
     if (!raw) {
       raw = {type: 'raw', value: toHtml(draw(props))}
@@ -27,9 +34,8 @@ const ids = new WeakMap<object, string>()
 let lastId = 0
 
 /**
- * A key for a story or the site's configuration: in a build, a story's cache key (the same on every worker
- * thread, whatever copy of the story it was sent); otherwise the object itself, which watch mode replaces
- * whenever the story or the configuration changes.
+ * A key for a story: in a build, its cache key (the same on every worker thread, whatever copy of the story it
+ * was sent); otherwise the object itself, which watch mode replaces whenever the story changes.
  */
 export function identity(value: object & {cacheKey?: string | undefined}): string {
   if (typeof value.cacheKey === 'string') return value.cacheKey

@@ -3,10 +3,10 @@
 import type {Result} from 'hastscript'
 import {correctionsUrl, siteFeedUrl, topicsIndexUrl} from '../../scripts/content/permalinks.ts'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
-import {drawnOnce, identity} from './drawn-once.ts'
+import {drawnOnce} from './drawn-once.ts'
 
 /** The same on every page: drawn once (see drawn-once.ts). */
-export const SiteFooter = drawnOnce(drawFooter, (props: {site: SiteContext}) => identity(props.site.config))
+export const SiteFooter = drawnOnce(drawFooter, () => '')
 
 function drawFooter(props: {site: SiteContext}): Result {
   const {config} = props.site

@@ -2,7 +2,7 @@
 /** @jsxRuntime automatic @jsxImportSource hastscript */
 import type {Result} from 'hastscript'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
-import {drawnOnce, identity} from './drawn-once.ts'
+import {drawnOnce} from './drawn-once.ts'
 
 interface HeaderProps {
   site: SiteContext
@@ -13,7 +13,7 @@ interface HeaderProps {
 /** The same on every page of a section: drawn once (see drawn-once.ts). */
 export const SiteHeader = drawnOnce(
   drawHeader,
-  (props: HeaderProps) => `${identity(props.site.config)} ${props.section ?? ''} ${props.isSectionIndex}`,
+  (props: HeaderProps) => `${props.section ?? ''} ${props.isSectionIndex}`,
 )
 
 function drawHeader(props: HeaderProps): Result {

@@ -16,7 +16,7 @@ interface CardProps {
 /** A story's card is the same in every list that shows it: drawn once (see drawn-once.ts). */
 export const StoryCard = drawnOnce(
   drawCard,
-  (props: CardProps) => `${identity(props.site.config)} ${identity(props.article)} ${props.level} ${props.showSection}`,
+  (props: CardProps) => `${identity(props.article)} ${props.level} ${props.showSection}`,
 )
 
 function drawCard(props: CardProps): Result {

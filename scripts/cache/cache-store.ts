@@ -2,7 +2,7 @@
 // builds. Entries are appended to pack files and found through one index, so a warm build reads a few large
 // files instead of one small file per story.
 import {randomBytes} from 'node:crypto'
-import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
@@ -43,8 +43,12 @@ const maxPacks = 8
  */
 export function openCache(dir: string | undefined): CacheStore {
   if (dir !== undefined) {
-    mkdirSync(path.join(dir, 'packs'), {recursive: true})
-    if (takeLock(dir)) return new PackStore(dir, true)
+    try {
+      mkdirSync(path.join(dir, 'packs'), {recursive: true})
+      if (takeLock(dir)) return new PackStore(dir, true)
+    } catch {
+      // A read-only or full disk: the build goes on without keeping anything, as with --no-cache.
+    }
   }
   return new PackStore(mkdtempIn(tmpdir()), false)
 }
@@ -56,6 +60,7 @@ class PackStore implements CacheStore {
   readonly #used = new Set<string>()
   readonly #readers = new Map<string, number>()
   #writer: {name: string; fd: number; size: number; pending: Buffer[]; pendingBytes: number} | undefined
+  #closed = false
 
   constructor(root: string, persistent: boolean) {
     this.#root = root
@@ -68,6 +73,7 @@ class PackStore implements CacheStore {
   }
 
   get(key: string): Buffer | undefined {
+    if (this.#closed) return undefined
     const location = this.#index.get(key)
     if (!location) return undefined
     const record = this.#read(location)
@@ -88,6 +94,8 @@ class PackStore implements CacheStore {
   }
 
   put(key: string, bytes: Uint8Array): void {
+    // A page still being drawn when a failed build closed the cache has nowhere to go.
+    if (this.#closed) return
     if (!this.#writer) {
       const name = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.pack`
       this.#writer = {name, fd: openSync(path.join(this.#root, 'packs', name), 'wx'), size: 0, pending: [], pendingBytes: 0}
@@ -106,20 +114,23 @@ class PackStore implements CacheStore {
   }
 
   close(options: {dropUnused: boolean}): void {
-    this.#flush()
-    if (this.#writer) closeSync(this.#writer.fd)
-    for (const fd of this.#readers.values()) closeSync(fd)
-    this.#readers.clear()
-    if (!this.#persistent) {
-      rmSync(this.#root, {recursive: true, force: true})
-      return
-    }
+    if (this.#closed) return
+    this.#closed = true
     try {
+      this.#flush()
+      if (this.#writer) closeSync(this.#writer.fd)
+      for (const fd of this.#readers.values()) closeSync(fd)
+      this.#readers.clear()
+      if (!this.#persistent) return
       const kept = [...this.#index].filter(([key]) => !options.dropUnused || this.#used.has(key))
       this.#writeIndex(this.#mergeSmallPacks(kept))
       this.#removeUnusedPacks()
+    } catch {
+      // A cache that cannot be written (a full disk) costs the next build time, never this build its site:
+      // the index stays as it was, and packs it does not name are cleared next time.
     } finally {
-      rmSync(path.join(this.#root, 'lock'), {force: true})
+      if (this.#persistent) rmSync(path.join(this.#root, 'lock'), {force: true})
+      else rmSync(this.#root, {recursive: true, force: true})
     }
   }
 
@@ -205,26 +216,36 @@ class PackStore implements CacheStore {
   }
 }
 
-/** Takes the cache for this process, unless a live build holds it. */
+/**
+ * Takes the cache for this process, unless a live build holds it. The lock appears whole, process id and all
+ * (written aside, then linked into place), so another build never reads it empty and takes it for abandoned.
+ */
 function takeLock(dir: string): boolean {
   const lock = path.join(dir, 'lock')
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lock, String(process.pid), {flag: 'wx'})
-      return true
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false
-      const holder = Number(readFileSync(lock, 'utf8'))
-      if (holder !== process.pid && isAlive(holder)) return false
-      // Left by a build that was killed: its packs are unreferenced and go at the next close.
+  const mine = path.join(dir, `lock.${process.pid}.${randomBytes(4).toString('hex')}`)
+  writeFileSync(mine, String(process.pid))
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        unlinkSync(lock)
-      } catch {
-        return false
+        linkSync(mine, lock)
+        return true
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false
       }
+      let holder: number
+      try {
+        holder = Number(readFileSync(lock, 'utf8'))
+      } catch {
+        continue // Released meanwhile: try again.
+      }
+      if (holder === process.pid || isAlive(holder)) return false
+      // Left by a build that was killed: its packs are unreferenced and go at the next close.
+      rmSync(lock, {force: true})
     }
+    return false
+  } finally {
+    rmSync(mine, {force: true})
   }
-  return false
 }
 
 function isAlive(pid: number): boolean {

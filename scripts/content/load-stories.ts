@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import type {CacheStore} from '../cache/cache-store.ts'
 import {mapConcurrent} from '../map-concurrent.ts'
-import type {WorkerPool} from '../workers/worker-pool.ts'
+import {warnOnce, type WorkerPool} from '../workers/worker-pool.ts'
 import type {Article} from './article.ts'
 import type {LoadContext, LoadedArticle} from './load-article.ts'
 import {unreadable} from './load-article.ts'
@@ -66,7 +66,10 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
     const parse = async (index: number) => {
       const filePath = paths[index]!
       const parsed = pool
-        ? await pool.parseStory({filePath, site: context.site, fingerprint}).catch(() => parseHere(filePath, context, fingerprint))
+        ? await pool.parseStory({filePath, site: context.site, fingerprint}).catch((error: unknown) => {
+            warnOnce(error)
+            return parseHere(filePath, context, fingerprint)
+          })
         : await parseHere(filePath, context, fingerprint)
       if ('unreadable' in parsed) records[index] = unreadable(filePath, {code: parsed.unreadable})
       else {

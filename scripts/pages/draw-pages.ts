@@ -2,11 +2,15 @@
 // not found there are drawn, on worker threads when there are many. Pages are handed on one at a time, so a
 // large site never sits in memory whole.
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import type {CacheStore} from '../cache/cache-store.ts'
 import type {Article} from '../content/article.ts'
 import {bodyKey} from '../content/load-stories.ts'
 import {outputPathOf} from '../content/permalinks.ts'
-import {bodyFromHtml} from '../content/story-record.ts'
+import {bodyFromHtml, bodyHtmlOf, parseStoryBytes} from '../content/story-record.ts'
+import type {SiteConfig} from '../config/site-config.ts'
+import {SetupError} from '../setup-error.ts'
+import {warnOnce} from '../workers/worker-pool.ts'
 import type {OutputFile} from '../output/write-site.ts'
 import type {WorkerPool} from '../workers/worker-pool.ts'
 import type {Layouts, SiteContext} from './layouts.ts'
@@ -40,44 +44,71 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
   const inFlight: Promise<OutputFile>[] = []
   const limit = pool ? pool.threads * 4 : 0
   let done = 0
-  for (const [index, page] of pages.entries()) {
-    const key = keys[index]!
-    const path = outputPathOf(page.url)
-    const cached = cache.get(key)
-    const drawn = cached
-      ? Promise.resolve({path, contents: cached})
-      : draw(page, options, pool).then((html) => {
-          const contents = Buffer.from(html, 'utf8')
-          cache.put(key, contents)
-          if (options.counts) options.counts.drawn++
-          return {path, contents}
-        })
-    inFlight.push(drawn)
-    while (inFlight.length > limit) {
+  try {
+    for (const [index, page] of pages.entries()) {
+      const key = keys[index]!
+      const path = outputPathOf(page.url)
+      const cached = cache.get(key)
+      const drawn = cached
+        ? Promise.resolve({path, contents: cached})
+        : draw(page, options, pool).then((html) => {
+            const contents = Buffer.from(html, 'utf8')
+            cache.put(key, contents)
+            if (options.counts) options.counts.drawn++
+            return {path, contents}
+          })
+      // Its failure is reported when its turn comes; until then it must not count as unhandled.
+      drawn.catch(() => {})
+      inFlight.push(drawn)
+      while (inFlight.length > limit) {
+        yield await inFlight.shift()!
+        options.onProgress?.(++done, pages.length)
+      }
+    }
+    while (inFlight.length > 0) {
       yield await inFlight.shift()!
       options.onProgress?.(++done, pages.length)
     }
-  }
-  while (inFlight.length > 0) {
-    yield await inFlight.shift()!
-    options.onProgress?.(++done, pages.length)
+  } finally {
+    // A build stopped part-way (a failed page, a failed write) lets the pages still on the threads finish
+    // before the cache closes.
+    await Promise.allSettled(inFlight)
   }
 }
 
 async function draw(page: Page, options: DrawOptions, pool: WorkerPool | undefined): Promise<string> {
-  const ready = withStoredText(page, options.cache)
+  const ready = await withStoredText(page, options)
   // Machine files (feeds, sitemaps) are quick to write and few: always here.
   if (!pool || !isHtmlPage(ready)) return renderPage(ready, options.layouts, options.site)
   // A thread that fails (out of its small heap) leaves the page to this one, which says what went wrong if anything.
-  return pool.drawPage({page: ready, site: options.site, layoutsDir: options.layoutsDir}).catch(() => renderPage(ready, options.layouts, options.site))
+  return pool.drawPage({page: ready, site: options.site, layoutsDir: options.layoutsDir}).catch((error: unknown) => {
+    warnOnce(error)
+    return renderPage(ready, options.layouts, options.site)
+  })
 }
 
-/** A story page with its story's text fetched from the cache, where the build keeps it until now. */
-function withStoredText(page: Page, cache: CacheStore): Page {
+/**
+ * A story page with its story's text fetched from the cache, where the build keeps it until now; read from the
+ * story's file again if the cache lost it.
+ */
+async function withStoredText(page: Page, options: DrawOptions): Promise<Page> {
   if (page.kind !== 'article' || !page.article.cacheKey) return page
-  const text = cache.get(bodyKey(page.article.cacheKey))
-  if (text === undefined) throw new Error(`The text of ${page.article.sourcePath} is missing from the build's cache: build again with --no-cache`)
-  return {...page, article: {...page.article, body: bodyFromHtml(text.toString('utf8'))}}
+  const text = options.cache.get(bodyKey(page.article.cacheKey))
+  const html = text === undefined ? await textFromFile(page.article, options.site.config) : text.toString('utf8')
+  return {...page, article: {...page.article, body: bodyFromHtml(html)}}
+}
+
+/** The story's text parsed again, its links to other stories carrying the tokens its record knows them by. */
+async function textFromFile(article: Article, site: SiteConfig): Promise<string> {
+  const parsed = await parseStoryBytes(article.sourcePath, readFileSync(article.sourcePath), site)
+  if (!parsed.article || parsed.article.storyLinks.length !== article.storyLinks.length) {
+    throw new SetupError(`${article.sourcePath} changed while the site was being built: build again`)
+  }
+  let html = bodyHtmlOf(parsed.article.body)
+  parsed.article.storyLinks.forEach((link, index) => {
+    html = html.replaceAll(link.token, article.storyLinks[index]!.token)
+  })
+  return html
 }
 
 /**

@@ -10,9 +10,21 @@ export interface WorkerPool {
   close(): Promise<void>
 }
 
-/** Threads for a machine: one per core (the main thread mostly waits for them). */
+/**
+ * Threads for a machine: one per core (the main thread mostly waits for them), but no more than 8: beyond that
+ * the main thread cannot keep them busy, and each costs its own heap.
+ */
 export function defaultThreads(): number {
-  return availableParallelism()
+  return Math.min(availableParallelism(), 8)
+}
+
+let warned = false
+
+/** A thread that failed left its work to the main thread; say so once, so a problem with threads is seen. */
+export function warnOnce(error: unknown): void {
+  if (warned) return
+  warned = true
+  console.warn(`A worker thread failed, so the main thread did its work: ${(error as Error)?.message ?? String(error)}`)
 }
 
 export function startWorkerPool(threads: number): WorkerPool {

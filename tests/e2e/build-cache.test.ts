@@ -145,6 +145,24 @@ describe('the build cache', () => {
     await expectSameSite(warm.outDir, (await build(site)).outDir)
   })
 
+  it('reads a story again when the cache lost its text but kept its record', async () => {
+    const site = await archive({
+      'layouts/index.ts': `import layouts from ${JSON.stringify(path.join(defaultLayoutsDir, 'index.ts'))}\nexport default {...layouts}\n`,
+    })
+    const cacheDir = await tempDir()
+    await build(site, {cacheDir})
+    // The last story text in a pack, damaged: its record, stored before it, still reads.
+    const index = JSON.parse(await readFile(path.join(cacheDir, 'index.json'), 'utf8')) as {entries: [string, string, number, number][]}
+    const [, pack, offset] = index.entries.filter(([key]) => key.endsWith(':text')).sort((a, b) => b[2] - a[2])[0]!
+    await truncate(path.join(cacheDir, 'packs', pack), offset + 3)
+    // A layout change, so that every page is drawn again and needs its story's text.
+    await writeFile(path.join(site, 'layouts/index.ts'), `import layouts from ${JSON.stringify(path.join(defaultLayoutsDir, 'index.ts'))}\nexport default {...layouts, stylesheet: layouts.stylesheet}\n`)
+
+    const warm = await build(site, {cacheDir})
+    expect(warm.stats.parsed).toBe(0)
+    await expectSameSite(warm.outDir, (await build(site)).outDir)
+  })
+
   it('is left alone by a second build while the first holds it', async () => {
     const site = await archive()
     const cacheDir = await tempDir()
