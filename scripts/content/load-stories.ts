@@ -76,7 +76,8 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
         const {bodyHtml, ...rest} = parsed.record
         cache.put(parsed.key, Buffer.from(JSON.stringify(rest), 'utf8'))
         cache.put(bodyKey(parsed.key), Buffer.from(bodyHtml ?? '', 'utf8'))
-        records[index] = parsed
+        // Without its text, which waits in the cache: 10,000 stories' texts would stay in memory until all are read.
+        records[index] = {key: parsed.key, record: rest}
         if (options.counts) options.counts.parsed++
       }
       progress()
