@@ -12,8 +12,6 @@ export interface CacheStore {
   /** Whether `key` is stored (and so kept), without reading it. */
   has(key: string): boolean
   put(key: string, bytes: Uint8Array): void
-  /** Where the cache lives; undefined when this build has none to keep (`--no-cache`, or another build holds it). */
-  readonly dir: string | undefined
   /**
    * Writes the index. `dropUnused` drops what this run did not use: right after a whole build, not after a
    * failed one (the fix that follows should find the rest of the site still cached) nor after a check, which
@@ -66,10 +64,6 @@ class PackStore implements CacheStore {
     this.#root = root
     this.#persistent = persistent
     if (persistent) this.#readIndex()
-  }
-
-  get dir(): string | undefined {
-    return this.#persistent ? this.#root : undefined
   }
 
   get(key: string): Buffer | undefined {
@@ -266,16 +260,4 @@ function mkdtempIn(parent: string): string {
   const dir = path.join(parent, `desk-cache-${process.pid}-${randomBytes(4).toString('hex')}`)
   mkdirSync(path.join(dir, 'packs'), {recursive: true})
   return dir
-}
-
-/** Size of the cache on disk, for the bench's report. */
-export function cacheBytes(dir: string): number {
-  if (!existsSync(path.join(dir, 'packs'))) return 0
-  let total = 0
-  for (const name of readdirSync(path.join(dir, 'packs'))) {
-    const fd = openSync(path.join(dir, 'packs', name), 'r')
-    total += fstatSync(fd).size
-    closeSync(fd)
-  }
-  return total
 }
