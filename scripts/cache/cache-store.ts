@@ -2,7 +2,7 @@
 // builds. Entries are appended to pack files and found through one index, so a warm build reads a few large
 // files instead of one small file per story.
 import {randomBytes} from 'node:crypto'
-import {closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, linkSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
