@@ -5,7 +5,9 @@ import {buildSite} from '../../scripts/build-site.ts'
 import {loadContent} from '../../scripts/content/load-content.ts'
 import type {ArticlePage} from '../../scripts/pages/page.ts'
 import {planPages} from '../../scripts/pages/plan-pages.ts'
-import {relatedStoriesShown} from '../../scripts/pages/related-stories.ts'
+import fc from 'fast-check'
+import type {Article} from '../../scripts/content/article.ts'
+import {relatedStories, relatedStoriesShown} from '../../scripts/pages/related-stories.ts'
 import {makeSite, readPage, story, textOf} from '../helpers/fixture-site.ts'
 
 /** A story on `topics`, published on day `day` of May 2010, its slug its name. */
@@ -18,7 +20,45 @@ async function relatedBySlug(files: Record<string, string>): Promise<Map<string,
   return new Map(pages.map((page) => [page.article.slug, page.related.map((article) => article.slug)]))
 }
 
+/** The rule as the issue states it, written plainly: every pair within 12 places in a topic's list counts. */
+function plainRelated(lists: readonly (readonly Article[])[]): Map<Article, Article[]> {
+  const shared = new Map<Article, Map<Article, number>>()
+  for (const list of lists) {
+    list.forEach((article, index) => {
+      const counts = shared.get(article) ?? new Map<Article, number>()
+      shared.set(article, counts)
+      list.forEach((other, otherIndex) => {
+        if (otherIndex !== index && Math.abs(otherIndex - index) <= 12) counts.set(other, (counts.get(other) ?? 0) + 1)
+      })
+    })
+  }
+  const related = new Map<Article, Article[]>()
+  for (const [article, counts] of shared) {
+    const distance = (other: Article) => Math.abs(other.published.epochMs - article.published.epochMs)
+    const ranked = [...counts].sort(([a, x], [b, y]) => y - x || distance(a) - distance(b) || (a.url < b.url ? -1 : 1))
+    related.set(article, ranked.slice(0, relatedStoriesShown).map(([other]) => other))
+  }
+  return related
+}
+
 describe('related stories', () => {
+  it('are chosen as the plain rule would, for any stories on any topics', () => {
+    fc.assert(
+      fc.property(
+        // Few distinct days, so that ties are common and the window's edges decide.
+        fc.array(fc.record({day: fc.integer({min: 0, max: 1}), topics: fc.subarray(['a', 'b', 'c', 'd'])}), {minLength: 20, maxLength: 80}),
+        (drawn) => {
+          const articles = drawn.map(({day, topics}, index) => ({url: `/s/${index}/`, published: {epochMs: day * 86_400_000}, topics}) as unknown as Article & {topics: string[]})
+          const lists = ['a', 'b', 'c', 'd'].map((topic) =>
+            articles.filter((article) => (article.topics as unknown as string[]).includes(topic)).sort((x, y) => y.published.epochMs - x.published.epochMs),
+          )
+          expect(relatedStories(lists)).toEqual(plainRelated(lists))
+        },
+      ),
+      {numRuns: 300},
+    )
+  })
+
   it('ranks stories sharing more topics first, then the nearest in time, whether older or newer', async () => {
     const related = await relatedBySlug({
       'articles/s10.md': on(10, '[Osh, Curfew]'),
