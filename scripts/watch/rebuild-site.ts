@@ -1,7 +1,7 @@
 // Watch mode's build: the same stages as `npm run build`, remembering the last run so that only what changed is read, drawn and written.
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {checkPlan, siteOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
+import {siteOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
 import {reportSiteProblems} from '../content/check-site.ts'
 import type {LoadedArticle} from '../content/load-article.ts'
 import type {FoundArticles} from '../content/find-articles.ts'
@@ -12,8 +12,8 @@ import {writeSite, type OutputFile} from '../output/write-site.ts'
 import type {Layouts} from '../pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from '../pages/load-layouts.ts'
 import {pageInputs, sameInputs} from '../pages/page-inputs.ts'
-import {planPages} from '../pages/plan-pages.ts'
 import {reportError} from '../problems.ts'
+import {replan, type Plan} from './replan.ts'
 
 export interface RebuildOptions {
   siteDir: string
@@ -59,6 +59,8 @@ export function createRebuild(options: RebuildOptions): Rebuild {
   let writtenAssets = new Set<string>()
   /** The logo's hashed address as last drawn: every page names it. */
   let drawnLogo: string | undefined
+  /** The last plan drawn: a save that moves no story keeps it (see replan.ts). */
+  let planned: Plan | undefined
   let firstRun = true
   // A configuration or layout change stays pending until a run gets through, so a broken save followed by a
   // story edit still reloads everything.
@@ -93,12 +95,12 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     }
     if (!layouts || !stylesheet) return failed(result.files)
 
-    const pages = planPages(result.content)
-    const broken = checkPlan(result.content, pages, options.siteDir)
+    const {plan, problems: broken} = replan(everything ? undefined : planned, result.content, options.siteDir)
     if (broken.length > 0) {
       reportSiteProblems(result.files, broken)
       return failed(result.files)
     }
+    const {pages} = plan
     // After a configuration or layout change every page is redrawn; what was drawn before is still remembered,
     // so pages that no longer exist (a removed section, a shorter list) are found and removed.
     // Every page names the logo (sharing tags, structured data), whose address changes with its contents.
@@ -141,6 +143,7 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     for (const url of goneUrls) drawnFrom.delete(url)
     writtenAssets = assets
     drawnLogo = logo
+    planned = plan
     firstRun = false
     everythingPending = false
     return {

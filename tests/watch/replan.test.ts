@@ -1,0 +1,87 @@
+// Watch mode keeps its last page plan after a save that moves no story; the plan it keeps must be the plan it
+// would have made.
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {loadContent, type LoadedContent} from '../../scripts/content/load-content.ts'
+import type {ArticlePage} from '../../scripts/pages/page.ts'
+import {planPages} from '../../scripts/pages/plan-pages.ts'
+import {replan} from '../../scripts/watch/replan.ts'
+import {makeSite, story} from '../helpers/fixture-site.ts'
+
+const now = Date.parse('2010-06-01T00:00:00Z')
+
+async function site() {
+  const files: Record<string, string> = {}
+  for (let day = 1; day <= 8; day++) {
+    files[`articles/s${day}.md`] = story(
+      {
+        title: `Story ${day}`,
+        section: day % 2 ? 'middle-east' : 'central-south-asia',
+        published: `2010-05-0${day}T10:00:00Z`,
+        topics: day % 3 ? '[Osh, Curfew]' : '[Osh]',
+        ...(day === 4 ? {corrections: '[{date: "2010-05-20T10:00:00Z", text: "An earlier version misspelt Osh."}]'} : {}),
+      },
+      `Text of story ${day}, which links to [the first](s1.md).\n`,
+    )
+  }
+  return makeSite(files)
+}
+
+async function reload(dir: string, previous: LoadedContent, changed: string): Promise<LoadedContent> {
+  return loadContent({siteDir: dir, includeDrafts: true, now, previous: previous.loaded, found: previous.found, stale: new Set([changed])})
+}
+
+describe('watch mode’s plan', () => {
+  it('is the full plan after a story’s words change, sharing every page that does not show it', async () => {
+    const dir = await site()
+    const first = await loadContent({siteDir: dir, includeDrafts: true, now})
+    const before = replan(undefined, first.content!, dir)
+    const file = path.join(dir, 'articles/s5.md')
+    await writeFile(file, story({title: 'A new headline', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]'}, 'New words.\n'))
+    const second = await reload(dir, first, file)
+
+    const after = replan(before.plan, second.content!, dir)
+    expect(after.problems).toEqual([])
+    expect(after.plan.pages).toEqual(planPages(second.content!))
+    const byUrl = new Map(before.plan.pages.map((page) => [page.url, page]))
+    const kept = after.plan.pages.filter((page) => page === byUrl.get(page.url)).map((page) => page.url)
+    // The story's page, its section, its topics, the front page, feeds and lists showing it are new; the rest are kept.
+    expect(kept).toContain('/404.html')
+    expect(kept).toContain('/central-south-asia/')
+    expect(kept).not.toContain('/middle-east/')
+    const page = after.plan.pages.find((candidate): candidate is ArticlePage => candidate.kind === 'article' && candidate.article.title === 'A new headline')
+    expect(page?.url).toBe('/middle-east/2010/05/05/s5/')
+  })
+
+  it('is planned again when a story moves, or its corrections change, and is still the full plan', async () => {
+    const edits: Record<string, string>[] = [
+      {topics: '[Bishkek]'},
+      {section: 'central-south-asia'},
+      {published: '2010-05-09T10:00:00Z'},
+      {corrections: '[{date: "2010-05-20T10:00:00Z", text: "A new correction."}]'},
+    ]
+    for (const fields of edits) {
+      const dir = await site()
+      const first = await loadContent({siteDir: dir, includeDrafts: true, now})
+      const before = replan(undefined, first.content!, dir)
+      const file = path.join(dir, 'articles/s5.md')
+      await writeFile(file, story({title: 'Story 5', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]', ...fields}, 'Words.\n'))
+      const second = await reload(dir, first, file)
+      const after = replan(before.plan, second.content!, dir)
+      expect(after.plan.pages, JSON.stringify(fields)).toEqual(planPages(second.content!))
+    }
+  })
+
+  it('checks the changed story’s links against the kept plan', async () => {
+    const dir = await site()
+    const first = await loadContent({siteDir: dir, includeDrafts: true, now})
+    const before = replan(undefined, first.content!, dir)
+    const file = path.join(dir, 'articles/s5.md')
+    await writeFile(file, story({title: 'Story 5', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]'}, 'See [the missing page](/middle-east/nowhere/).\n'))
+    const second = await reload(dir, first, file)
+    expect(replan(before.plan, second.content!, dir).problems.map((problem) => problem.reason)).toEqual([
+      expect.stringMatching(/^Link to `\/middle-east\/nowhere\/` goes to \/middle-east\/nowhere\/, which is not a page of this site/),
+    ])
+  })
+})
