@@ -24,7 +24,7 @@ export interface SitemapLimits {
 export const sitemapLimits: SitemapLimits = {urls: 50_000, bytes: 50 * 1024 * 1024}
 
 /** Google News reads only the stories of the last two days, and at most 1,000 of them. */
-const newsWindowMs = 2 * 24 * 60 * 60 * 1000
+export const newsWindowMs = 2 * 24 * 60 * 60 * 1000
 const newsSitemapMax = 1000
 
 export interface DataPlanOptions {

@@ -11,6 +11,7 @@ import {updateSite} from '../output/update-site.ts'
 import {writeSite, type OutputFile} from '../output/write-site.ts'
 import type {Layouts} from '../pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from '../pages/load-layouts.ts'
+import type {Page} from '../pages/page.ts'
 import {pageInputs, sameInputs} from '../pages/page-inputs.ts'
 import {reportError} from '../problems.ts'
 import {replan, type Plan} from './replan.ts'
@@ -55,6 +56,8 @@ export function createRebuild(options: RebuildOptions): Rebuild {
   let stylesheet: StylesheetOutput | undefined
   /** What each page was last drawn from, by URL. */
   let drawnFrom = new Map<string, readonly unknown[]>()
+  /** The page objects last drawn, by URL: a kept plan hands back the same object for a page that did not change. */
+  const drawnPages = new Map<string, Page>()
   /** Assets (stylesheet, photos) as last written. */
   let writtenAssets = new Set<string>()
   /** The logo's hashed address as last drawn: every page names it. */
@@ -106,7 +109,9 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     // Every page names the logo (sharing tags, structured data), whose address changes with its contents.
     const logo = result.content.site.logo?.url
     const redrawAll = everything || logo !== drawnLogo
-    const changed = new Set(pages.filter((page) => redrawAll || !sameInputs(drawnFrom.get(page.url), pageInputs(page))))
+    const changed = new Set(
+      pages.filter((page) => redrawAll || (drawnPages.get(page.url) !== page && !sameInputs(drawnFrom.get(page.url), pageInputs(page)))),
+    )
 
     // Pages gone since the last run, and assets no longer used: their files are removed.
     const urls = new Set(pages.map((page) => page.url))
@@ -141,6 +146,8 @@ export function createRebuild(options: RebuildOptions): Rebuild {
 
     for (const page of changed) drawnFrom.set(page.url, pageInputs(page))
     for (const url of goneUrls) drawnFrom.delete(url)
+    for (const page of pages) drawnPages.set(page.url, page)
+    for (const url of goneUrls) drawnPages.delete(url)
     writtenAssets = assets
     drawnLogo = logo
     planned = plan

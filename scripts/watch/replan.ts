@@ -7,11 +7,14 @@ import type {SiteProblem} from '../content/check-site.ts'
 import type {Content} from '../content/load-content.ts'
 import {checkLinks} from '../pages/check-links.ts'
 import type {Page} from '../pages/page.ts'
+import {newsWindowMs} from '../pages/plan-data-pages.ts'
 import {planPages} from '../pages/plan-pages.ts'
 
 export interface Plan {
   content: Content
   pages: Page[]
+  /** For each story, the positions in `pages` of the pages that hold it, so a swap visits only those. */
+  holders: Map<Article, number[]>
 }
 
 export interface Replanned {
@@ -28,12 +31,38 @@ export function replan(previous: Plan | undefined, content: Content, siteDir: st
   const swaps = previous && swapsFor(previous.content, content)
   if (!previous || !swaps) {
     const pages = planPages(content)
-    return {plan: {content, pages}, problems: checkPlan(content, pages, siteDir)}
+    return {plan: {content, pages, holders: holdersOf(pages, new Set(content.articles))}, problems: checkPlan(content, pages, siteDir)}
   }
+  if (swaps.size === 0) return {plan: {...previous, content}, problems: []}
+
   const stories = new WeakSet<object>(previous.content.articles)
-  const pages = swaps.size === 0 ? previous.pages : previous.pages.map((page) => swapped(page, swaps, stories))
+  const pages = [...previous.pages]
+  const holders = new Map(previous.holders)
+  for (const [old, article] of swaps) {
+    const at = holders.get(old) ?? []
+    for (const index of at) pages[index] = swapped(pages[index]!, swaps, stories)
+    holders.delete(old)
+    holders.set(article, at)
+  }
   // The pages' addresses are as they were, so only the changed stories' own links need checking again.
-  return {plan: {content, pages}, problems: checkLinks([...swaps.values()], pages, content.site)}
+  return {plan: {content, pages, holders}, problems: checkLinks([...swaps.values()], pages, content.site)}
+}
+
+/** Which pages hold each story, found by walking every page once. */
+function holdersOf(pages: readonly Page[], stories: ReadonlySet<object>): Map<Article, number[]> {
+  const holders = new Map<Article, number[]>()
+  const visit = (value: unknown, index: number) => {
+    if (typeof value !== 'object' || value === null) return
+    if (stories.has(value)) {
+      const at = holders.get(value as Article)
+      if (!at) holders.set(value as Article, [index])
+      else if (at.at(-1) !== index) at.push(index)
+      return
+    }
+    for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item, index)
+  }
+  pages.forEach((page, index) => visit(page, index))
+  return holders
 }
 
 /**
@@ -46,7 +75,7 @@ function swapsFor(before: Content, after: Content): Map<Article, Article> | unde
   const swaps = new Map<Article, Article>()
   for (const [index, article] of after.articles.entries()) {
     const old = before.articles[index]!
-    if (clockBits(old, before.now) !== clockBits(article, after.now)) return undefined
+    if (!sameClockBits(old, before.now, article, after.now)) return undefined
     if (article === old) continue
     if (placeOf(article) !== placeOf(old)) return undefined
     swaps.set(old, article)
@@ -74,10 +103,11 @@ function placeOf(article: Article): string {
   ])
 }
 
-/** Under embargo, and in the news sitemap's two days: what the clock alone can change. */
-function clockBits(article: Article, now: number): string {
-  const age = now - article.published.epochMs
-  return `${age < 0} ${age <= 2 * 24 * 60 * 60 * 1000}`
+/** Under embargo, and in the news sitemap's two days: what the clock alone can change, alike for both. */
+function sameClockBits(a: Article, aNow: number, b: Article, bNow: number): boolean {
+  const ageA = aNow - a.published.epochMs
+  const ageB = bNow - b.published.epochMs
+  return ageA < 0 === ageB < 0 && ageA <= newsWindowMs === ageB <= newsWindowMs
 }
 
 /** A copy of `value` with the changed stories in place of the old, sharing every part that holds none of them. */
