@@ -3,7 +3,7 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {loadContent, type LoadedContent} from '../../scripts/content/load-content.ts'
+import {loadContent} from '../../scripts/content/load-content.ts'
 import type {ArticlePage} from '../../scripts/pages/page.ts'
 import {planPages} from '../../scripts/pages/plan-pages.ts'
 import {replan} from '../../scripts/watch/replan.ts'
@@ -28,23 +28,26 @@ async function site() {
   return makeSite(files)
 }
 
-async function reload(dir: string, previous: LoadedContent, changed: string): Promise<LoadedContent> {
-  return loadContent({siteDir: dir, includeDrafts: true, now, previous: previous.loaded, found: previous.found, stale: new Set([changed])})
+/**
+ * Plans the site, then rewrites story 5 (as it was, with `fields` and `body` in place) and plans again from the
+ * kept plan, as watch mode does after a save.
+ */
+async function editStoryFive(fields: Record<string, string>, body: string) {
+  const dir = await site()
+  const first = await loadContent({siteDir: dir, includeDrafts: true, now})
+  const before = replan(undefined, first.content!, dir)
+  const file = path.join(dir, 'articles/s5.md')
+  await writeFile(file, story({title: 'Story 5', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]', ...fields}, body))
+  const second = await loadContent({siteDir: dir, includeDrafts: true, now, previous: first.loaded, found: first.found, stale: new Set([file])})
+  return {before: before.plan, content: second.content!, after: replan(before.plan, second.content!, dir)}
 }
 
 describe('watch mode’s plan', () => {
   it('is the full plan after a story’s words change, sharing every page that does not show it', async () => {
-    const dir = await site()
-    const first = await loadContent({siteDir: dir, includeDrafts: true, now})
-    const before = replan(undefined, first.content!, dir)
-    const file = path.join(dir, 'articles/s5.md')
-    await writeFile(file, story({title: 'A new headline', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]'}, 'New words.\n'))
-    const second = await reload(dir, first, file)
-
-    const after = replan(before.plan, second.content!, dir)
+    const {before, content, after} = await editStoryFive({title: 'A new headline'}, 'New words.\n')
     expect(after.problems).toEqual([])
-    expect(after.plan.pages).toEqual(planPages(second.content!))
-    const byUrl = new Map(before.plan.pages.map((page) => [page.url, page]))
+    expect(after.plan.pages).toEqual(planPages(content))
+    const byUrl = new Map(before.pages.map((page) => [page.url, page]))
     const kept = after.plan.pages.filter((page) => page === byUrl.get(page.url)).map((page) => page.url)
     // The story's page, its section, its topics, the front page, feeds and lists showing it are new; the rest are kept.
     expect(kept).toContain('/404.html')
@@ -62,25 +65,14 @@ describe('watch mode’s plan', () => {
       {corrections: '[{date: "2010-05-20T10:00:00Z", text: "A new correction."}]'},
     ]
     for (const fields of edits) {
-      const dir = await site()
-      const first = await loadContent({siteDir: dir, includeDrafts: true, now})
-      const before = replan(undefined, first.content!, dir)
-      const file = path.join(dir, 'articles/s5.md')
-      await writeFile(file, story({title: 'Story 5', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]', ...fields}, 'Words.\n'))
-      const second = await reload(dir, first, file)
-      const after = replan(before.plan, second.content!, dir)
-      expect(after.plan.pages, JSON.stringify(fields)).toEqual(planPages(second.content!))
+      const {content, after} = await editStoryFive(fields, 'Words.\n')
+      expect(after.plan.pages, JSON.stringify(fields)).toEqual(planPages(content))
     }
   })
 
   it('checks the changed story’s links against the kept plan', async () => {
-    const dir = await site()
-    const first = await loadContent({siteDir: dir, includeDrafts: true, now})
-    const before = replan(undefined, first.content!, dir)
-    const file = path.join(dir, 'articles/s5.md')
-    await writeFile(file, story({title: 'Story 5', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]'}, 'See [the missing page](/middle-east/nowhere/).\n'))
-    const second = await reload(dir, first, file)
-    expect(replan(before.plan, second.content!, dir).problems.map((problem) => problem.reason)).toEqual([
+    const {after} = await editStoryFive({}, 'See [the missing page](/middle-east/nowhere/).\n')
+    expect(after.problems.map((problem) => problem.reason)).toEqual([
       expect.stringMatching(/^Link to `\/middle-east\/nowhere\/` goes to \/middle-east\/nowhere\/, which is not a page of this site/),
     ])
   })
