@@ -10,7 +10,7 @@ import type {LoadContext, LoadedArticle} from './load-article.ts'
 import {unreadable} from './load-article.ts'
 import {resolveImage} from './resolve-image.ts'
 import {storyKey} from './story-key.ts'
-import {parseStoryBytes, recordFile, toRecord, type StoryRecord} from './story-record.ts'
+import {parseStoryFile, recordFile, type StoryRecord} from './story-record.ts'
 
 /** Loads stories by path, in the order given. */
 export type StoryLoader = (paths: readonly string[], context: LoadContext) => Promise<LoadedArticle[]>
@@ -68,9 +68,9 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
       const parsed = pool
         ? await pool.parseStory({filePath, site: context.site, fingerprint}).catch((error: unknown) => {
             warnOnce(error)
-            return parseHere(filePath, context, fingerprint)
+            return parseStoryFile(filePath, context.site, fingerprint)
           })
-        : await parseHere(filePath, context, fingerprint)
+        : await parseStoryFile(filePath, context.site, fingerprint)
       if ('unreadable' in parsed) records[index] = unreadable(filePath, {code: parsed.unreadable})
       else {
         const {bodyHtml, ...rest} = parsed.record
@@ -99,14 +99,4 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
 /** Where a story's text is kept, apart from its record so the model can be read without it. */
 export function bodyKey(storyKey: string): string {
   return `${storyKey}:text`
-}
-
-async function parseHere(filePath: string, context: LoadContext, fingerprint: string) {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(filePath)
-  } catch (error) {
-    return {unreadable: (error as NodeJS.ErrnoException).code ?? 'unknown error'}
-  }
-  return {key: storyKey(fingerprint, filePath, bytes), record: toRecord(await parseStoryBytes(filePath, bytes, context.site))}
 }

@@ -1,5 +1,6 @@
 // One story file made into the content model, as plain data: a pure function of the file's path and bytes, the
 // site configuration and the code. It is what the build's cache keeps, and what crosses back from a worker thread.
+import {readFileSync} from 'node:fs'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
@@ -7,6 +8,7 @@ import type {SiteConfig} from '../config/site-config.ts'
 import {reportError} from '../problems.ts'
 import type {Article} from './article.ts'
 import {parseArticle, type ImageSource} from './parse-article.ts'
+import {storyKey} from './story-key.ts'
 
 export interface ParsedStory {
   file: VFile
@@ -49,6 +51,23 @@ export interface StoryRecord {
   article?: Omit<Article, 'image' | 'body'> | undefined
   bodyHtml?: string | undefined
   image?: ImageSource | undefined
+}
+
+/** A story file's record and its cache key, from the bytes read now; or why it could not be read. */
+export async function parseStoryFile(
+  filePath: string,
+  site: SiteConfig,
+  /** Fingerprint of the content stage and the site configuration, for the key. */
+  fingerprint: string,
+): Promise<{key: string; record: StoryRecord} | {unreadable: string}> {
+  let bytes: Buffer
+  try {
+    // Blocking: on a worker thread there is nothing else to do meanwhile, and it is the cheapest read.
+    bytes = readFileSync(filePath)
+  } catch (error) {
+    return {unreadable: (error as NodeJS.ErrnoException).code ?? 'unknown error'}
+  }
+  return {key: storyKey(fingerprint, filePath, bytes), record: toRecord(await parseStoryBytes(filePath, bytes, site))}
 }
 
 export function toRecord(story: ParsedStory): StoryRecord {

@@ -1,12 +1,10 @@
 // What a worker thread does for the build: the two per-story costs that dominate it, parsing a story and drawing a page.
-import {readFileSync} from 'node:fs'
 import type {SiteConfig} from '../config/site-config.ts'
-import {parseStoryBytes, toRecord, type StoryRecord} from '../content/story-record.ts'
+import {parseStoryFile} from '../content/story-record.ts'
 import type {Layouts, SiteContext} from '../pages/layouts.ts'
 import {loadLayouts} from '../pages/load-layouts.ts'
 import type {Page} from '../pages/page.ts'
 import {renderPage} from '../pages/render-page.ts'
-import {storyKey} from '../content/story-key.ts'
 
 export interface ParseJob {
   filePath: string
@@ -15,21 +13,10 @@ export interface ParseJob {
   fingerprint: string
 }
 
-export interface ParseResult {
-  /** The key of the bytes this thread read, which may be newer than those the main thread saw. */
-  key: string
-  record: StoryRecord
-}
+export type ParseResult = Awaited<ReturnType<typeof parseStoryFile>>
 
-export async function parseStory(job: ParseJob): Promise<ParseResult | {unreadable: string}> {
-  let bytes: Buffer
-  try {
-    // A worker thread has nothing else to do meanwhile: a blocking read is the cheapest.
-    bytes = readFileSync(job.filePath)
-  } catch (error) {
-    return {unreadable: (error as NodeJS.ErrnoException).code ?? 'unknown error'}
-  }
-  return {key: storyKey(job.fingerprint, job.filePath, bytes), record: toRecord(await parseStoryBytes(job.filePath, bytes, job.site))}
+export function parseStory(job: ParseJob): Promise<ParseResult> {
+  return parseStoryFile(job.filePath, job.site, job.fingerprint)
 }
 
 export interface DrawJob {

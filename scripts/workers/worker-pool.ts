@@ -5,7 +5,7 @@ import type {DrawJob, ParseJob, ParseResult} from './tasks.ts'
 
 export interface WorkerPool {
   readonly threads: number
-  parseStory(job: ParseJob): Promise<ParseResult | {unreadable: string}>
+  parseStory(job: ParseJob): Promise<ParseResult>
   drawPage(job: DrawJob): Promise<string>
   close(): Promise<void>
 }
@@ -42,7 +42,7 @@ export function startWorkerPool(threads: number): WorkerPool {
   })
   return {
     threads,
-    parseStory: (job) => pool.run(job, {name: 'parseStory'}) as Promise<ParseResult | {unreadable: string}>,
+    parseStory: (job) => pool.run(job, {name: 'parseStory'}) as Promise<ParseResult>,
     drawPage: (job) => pool.run(job, {name: 'drawPage'}) as Promise<string>,
     close: () => pool.destroy(),
   }
