@@ -12,7 +12,7 @@ import type {Layouts, SiteContext} from './pages/layouts.ts'
 import {loadLayouts, resolveLayoutsDir} from './pages/load-layouts.ts'
 import type {Page} from './pages/page.ts'
 import {checkAliases} from './pages/check-aliases.ts'
-import {checkLinks} from './pages/check-links.ts'
+import {checkLinks, linkTargets} from './pages/check-links.ts'
 import {planPages, type PlanOptions} from './pages/plan-pages.ts'
 import {isHtmlPage, renderPage} from './pages/render-page.ts'
 import {hasErrors} from './problems.ts'
@@ -245,9 +245,9 @@ function addNewMessages(files: VFile[], others: readonly VFile[]): void {
 }
 
 /** What can only be checked once every page is planned: links to pages of the site, and old paths redirected. */
-export function checkPlan(content: Content, pages: readonly Page[], siteDir: string): SiteProblem[] {
+export function checkPlan(content: Content, pages: readonly Page[], siteDir: string, targets = linkTargets(content.articles, pages)): SiteProblem[] {
   return [
-    ...checkLinks(content.articles, pages, content.site),
+    ...checkLinks(content.articles, targets, content.site),
     ...checkAliases(content.articles, pages, assetUrls(content), path.resolve(siteDir)),
   ]
 }
@@ -258,15 +258,6 @@ function assetUrls(content: Content): Set<string> {
   for (const article of content.articles) if (article.image) urls.add(article.image.url)
   if (content.site.logo) urls.add(content.site.logo.url)
   return urls
-}
-
-export interface SiteParts {
-  content: Content
-  pages: readonly Page[]
-  layouts: Layouts
-  stylesheet: StylesheetOutput
-  /** Draw only the pages this accepts (watch mode: the pages whose inputs changed); all by default. */
-  shouldRender?: ((page: Page) => boolean) | undefined
 }
 
 export interface StylesheetOutput {
@@ -281,19 +272,13 @@ export async function stylesheetOutput(layouts: Layouts): Promise<StylesheetOutp
   return {url: `/assets/${path.basename(layouts.stylesheet, '.css')}.${contentHash(contents)}.css`, contents}
 }
 
-/** Everything the site is made of, produced one file at a time so rendered pages need not all sit in memory. */
-export function* siteOutputs(parts: SiteParts): Generator<OutputFile> {
-  const {content, pages, layouts, stylesheet} = parts
-  yield* assetOutputs(content, stylesheet)
-  const site: SiteContext = {config: content.site, stylesheet: stylesheet.url}
-  for (const page of pages) {
-    if (parts.shouldRender && !parts.shouldRender(page)) continue
-    yield {path: outputPathOf(page.url), contents: renderPage(page, layouts, site)}
-  }
+/** Watch mode's pages, drawn one at a time as they are written, so drawn pages need not all sit in memory. */
+export function* pageOutputs(pages: Iterable<Page>, layouts: Layouts, site: SiteContext): Generator<OutputFile> {
+  for (const page of pages) yield {path: outputPathOf(page.url), contents: renderPage(page, layouts, site)}
 }
 
 /** The stylesheet, the photos and the logo. */
-function* assetOutputs(content: Content, stylesheet: StylesheetOutput): Generator<OutputFile> {
+export function* assetOutputs(content: Content, stylesheet: StylesheetOutput): Generator<OutputFile> {
   yield {path: stylesheet.url.slice(1), contents: stylesheet.contents}
   const images = new Map<string, string>()
   if (content.site.logo) images.set(content.site.logo.url, content.site.logo.sourcePath)

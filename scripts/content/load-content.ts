@@ -92,11 +92,7 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
   const loadedList = found.paths.map((filePath) => reusable(filePath) ?? fresh.get(filePath)!)
   const loaded = new Map(loadedList.map((entry) => [entry.file.path, entry]))
 
-  // A story under embargo is absent from every page, feed and sitemap until its time; its errors still stop
-  // the build, since it is copy waiting to go out, not a draft.
-  const embargoed = (entry: LoadedArticle) => !options.includeFuture && entry.article !== undefined && entry.article.published.epochMs > now
-  const whyUnpublished = (entry: LoadedArticle) =>
-    !options.includeDrafts && entry.draft ? 'draft' : embargoed(entry) ? 'embargoed' : undefined
+  const whyUnpublished = unpublishedReason(options, now)
   const isPublished = (entry: LoadedArticle) => entry.article !== undefined && whyUnpublished(entry) === undefined
   const linked = linkStories(
     loadedList.filter(isPublished).map((entry) => entry.article!),
@@ -106,7 +102,7 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
     now,
   )
   const waiting = loadedList
-    .filter((entry) => embargoed(entry) && (options.includeDrafts || !entry.draft))
+    .filter((entry) => whyUnpublished(entry) === 'embargoed')
     .map((entry) => entry.article!)
     .sort((a, b) => a.published.epochMs - b.published.epochMs)
   const embargoes: Embargoes = {
@@ -115,19 +111,45 @@ export async function loadContent(options: ContentOptions): Promise<LoadedConten
   }
   const siteProblems = [...linked.problems, ...checkSite(linked.articles, (article) => path.relative(siteDir, article.sourcePath))]
 
-  // Site-wide problems, draft leniency and strictness go on copies, made only for files with something to
-  // report: a story kept for the next run keeps only its own problems.
-  if (options.strict) for (const message of configFile.messages) promote(message)
-  const files: VFile[] = [configFile, ...found.problems]
-  for (const entry of loadedList) {
-    if (entry.file.messages.length > 0) files.push(reportCopy(entry.file, !options.includeDrafts && entry.draft, options.strict ?? false))
-  }
+  const files = reportFiles(configFile, found, loadedList, options)
   reportSiteProblems(files, siteProblems)
   if (files.some(hasErrors)) return {files, loaded, found, embargoes}
 
   const articles = linked.articles
     .sort((a, b) => b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   return {files, content: {site, articles, now}, loaded, found, embargoes}
+}
+
+/**
+ * Why a story is left out of the site at `now`, if it is. A story under embargo is absent from every page, feed
+ * and sitemap until its time; its errors still stop the build, since it is copy waiting to go out, not a draft.
+ */
+export function unpublishedReason(options: Pick<ContentOptions, 'includeDrafts' | 'includeFuture'>, now: number) {
+  return (entry: LoadedArticle): 'draft' | 'embargoed' | undefined =>
+    !options.includeDrafts && entry.draft
+      ? 'draft'
+      : !options.includeFuture && entry.article !== undefined && entry.article.published.epochMs > now
+        ? 'embargoed'
+        : undefined
+}
+
+/**
+ * This run's report: the configuration's file, files found but not read, and a copy of each story's file
+ * that has something to say. Site-wide problems, draft leniency and strictness go on the copies: a story kept
+ * for the next run keeps only its own problems.
+ */
+export function reportFiles(
+  configFile: VFile,
+  found: FoundArticles,
+  loadedList: readonly LoadedArticle[],
+  options: Pick<ContentOptions, 'includeDrafts' | 'strict'>,
+): VFile[] {
+  if (options.strict) for (const message of configFile.messages) promote(message)
+  const files: VFile[] = [configFile, ...found.problems]
+  for (const entry of loadedList) {
+    if (entry.file.messages.length > 0) files.push(reportCopy(entry.file, !options.includeDrafts && entry.draft, options.strict ?? false))
+  }
+  return files
 }
 
 /**

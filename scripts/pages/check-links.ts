@@ -6,10 +6,7 @@ import {safeDecode} from '../content/classify-link.ts'
 import {didYouMean} from '../yaml/did-you-mean.ts'
 import type {Page} from './page.ts'
 
-export function checkLinks(articles: readonly Article[], pages: readonly Page[], site: SiteConfig): SiteProblem[] {
-  const known = new Set(pages.map((page) => page.url))
-  for (const article of articles) if (article.image) known.add(article.image.url)
-
+export function checkLinks(articles: readonly Article[], known: ReadonlySet<string>, site: SiteConfig): SiteProblem[] {
   const problems: SiteProblem[] = []
   for (const article of articles) {
     for (const link of article.siteLinks) {
@@ -34,6 +31,13 @@ export function checkLinks(articles: readonly Article[], pages: readonly Page[],
     }
   }
   return problems
+}
+
+/** What a link may go to: the planned pages, and the stories' photos. */
+export function linkTargets(articles: readonly Article[], pages: readonly Page[]): Set<string> {
+  const known = new Set(pages.map((page) => page.url))
+  for (const article of articles) if (article.image) known.add(article.image.url)
+  return known
 }
 
 /** Netlify serves `/a/b/` for `/a/b` (by redirect) and for `/a/b/index.html`. */

@@ -1,11 +1,11 @@
 // Watch mode's build: the same stages as `npm run build`, remembering the last run so that only what changed is read, drawn and written.
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {siteOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
+import {assetOutputs, pageOutputs, stylesheetOutput, type StylesheetOutput} from '../build-site.ts'
 import {reportSiteProblems} from '../content/check-site.ts'
 import type {LoadedArticle} from '../content/load-article.ts'
 import type {FoundArticles} from '../content/find-articles.ts'
-import {loadContent} from '../content/load-content.ts'
+import {loadContent, type Content, type LoadedContent} from '../content/load-content.ts'
 import {outputPathOf} from '../content/permalinks.ts'
 import {updateSite} from '../output/update-site.ts'
 import {writeSite, type OutputFile} from '../output/write-site.ts'
@@ -14,6 +14,7 @@ import {loadLayouts, resolveLayoutsDir} from '../pages/load-layouts.ts'
 import type {Page} from '../pages/page.ts'
 import {pageInputs, sameInputs} from '../pages/page-inputs.ts'
 import {reportError} from '../problems.ts'
+import {keepContent} from './keep-content.ts'
 import {replan, type Plan} from './replan.ts'
 
 export interface RebuildOptions {
@@ -64,6 +65,8 @@ export function createRebuild(options: RebuildOptions): Rebuild {
   let drawnLogo: string | undefined
   /** The last plan drawn: a save that moves no story keeps it (see replan.ts). */
   let planned: Plan | undefined
+  /** The content the last plan was made from, when the last run went through. */
+  let lastGood: LoadedContent | undefined
   let firstRun = true
   // A configuration or layout change stays pending until a run gets through, so a broken save followed by a
   // story edit still reloads everything.
@@ -72,14 +75,22 @@ export function createRebuild(options: RebuildOptions): Rebuild {
   return async function rebuild(changes) {
     everythingPending ||= changes.everything
     const everything = everythingPending
-    const result = await loadContent({
-      siteDir: options.siteDir,
-      includeDrafts: options.includeDrafts,
-      includeFuture: options.includeFuture,
-      previous: everything ? undefined : loaded,
-      stale: expandFolders(changes.articles, loaded),
-      found: everything || !changes.contentsOnly ? undefined : found,
-    })
+    const stale = expandFolders(changes.articles, loaded)
+    // After a good run, a save that moves no story only swaps that story in (see keep-content.ts). Only a run
+    // that goes through leaves its content for the next, so changes read by a failed one are never missed.
+    const last = lastGood
+    lastGood = undefined
+    const keep = !everything && changes.contentsOnly && last ? await keepContent(last, stale, options) : undefined
+    const result =
+      keep?.kept?.result ??
+      (await loadContent({
+        siteDir: options.siteDir,
+        includeDrafts: options.includeDrafts,
+        includeFuture: options.includeFuture,
+        previous: everything ? undefined : (keep?.loaded ?? loaded),
+        stale: keep ? undefined : stale,
+        found: everything || !changes.contentsOnly ? undefined : found,
+      }))
     loaded = result.loaded
     found = result.found
     const failed = (files: VFile[]): RebuildResult => ({ok: false, files, changedUrls: [], rendered: 0, written: 0, removed: 0})
@@ -98,27 +109,28 @@ export function createRebuild(options: RebuildOptions): Rebuild {
     }
     if (!layouts || !stylesheet) return failed(result.files)
 
-    const {plan, problems: broken} = replan(everything ? undefined : planned, result.content, options.siteDir)
-    if (broken.length > 0) {
-      reportSiteProblems(result.files, broken)
+    const replanned = replan(everything ? undefined : planned, result.content, options.siteDir, keep?.kept?.swaps)
+    if (replanned.problems.length > 0) {
+      reportSiteProblems(result.files, replanned.problems)
       return failed(result.files)
     }
-    const {pages} = plan
+    const {pages} = replanned.plan
     // After a configuration or layout change every page is redrawn; what was drawn before is still remembered,
     // so pages that no longer exist (a removed section, a shorter list) are found and removed.
     // Every page names the logo (sharing tags, structured data), whose address changes with its contents.
     const logo = result.content.site.logo?.url
     const redrawAll = everything || logo !== drawnLogo
+    // A kept plan says which pages it changed, and has the same pages and assets as the last; otherwise every
+    // page is compared with what it was drawn from.
+    const sameShape = !redrawAll && replanned.changed !== undefined
+    const candidates = sameShape ? replanned.changed!.map((index) => pages[index]!) : pages
     const changed = new Set(
-      pages.filter((page) => redrawAll || (drawnPages.get(page.url) !== page && !sameInputs(drawnFrom.get(page.url), pageInputs(page)))),
+      candidates.filter((page) => redrawAll || (drawnPages.get(page.url) !== page && !sameInputs(drawnFrom.get(page.url), pageInputs(page)))),
     )
 
     // Pages gone since the last run, and assets no longer used: their files are removed.
-    const urls = new Set(pages.map((page) => page.url))
-    const assets = new Set([stylesheet.url.slice(1)])
-    if (result.content.site.logo) assets.add(result.content.site.logo.url.slice(1))
-    for (const article of result.content.articles) if (article.image) assets.add(article.image.url.slice(1))
-    const goneUrls = [...drawnFrom.keys()].filter((url) => !urls.has(url))
+    const assets = sameShape ? writtenAssets : assetsOf(result.content, stylesheet)
+    const goneUrls = sameShape ? [] : goneSince(drawnFrom, pages)
     const removed = [...goneUrls.map(outputPathOf), ...[...writtenAssets].filter((file) => !assets.has(file))]
 
     // Drawn one at a time as they are written, stories first, so the story being edited is written soonest.
@@ -131,7 +143,12 @@ export function createRebuild(options: RebuildOptions): Rebuild {
         yield file
       }
     }
-    const outputs = siteOutputs({content: result.content, pages, layouts, stylesheet, shouldRender: (page) => changed.has(page)})
+    const content = result.content
+    const site = {config: content.site, stylesheet: stylesheet.url}
+    const outputs = (function* () {
+      if (!sameShape) yield* assetOutputs(content, stylesheet)
+      yield* pageOutputs(changed, layouts, site)
+    })()
     try {
       if (firstRun) await writeSite(options.outDir, toWrite(outputs))
       else await updateSite(options.outDir, toWrite(outputs), removed)
@@ -146,11 +163,12 @@ export function createRebuild(options: RebuildOptions): Rebuild {
 
     for (const page of changed) drawnFrom.set(page.url, pageInputs(page))
     for (const url of goneUrls) drawnFrom.delete(url)
-    for (const page of pages) drawnPages.set(page.url, page)
+    for (const page of candidates) drawnPages.set(page.url, page)
     for (const url of goneUrls) drawnPages.delete(url)
     writtenAssets = assets
     drawnLogo = logo
-    planned = plan
+    planned = replanned.plan
+    lastGood = result
     firstRun = false
     everythingPending = false
     return {
@@ -162,6 +180,20 @@ export function createRebuild(options: RebuildOptions): Rebuild {
       removed: removed.length,
     }
   }
+}
+
+/** The files besides pages that the site serves: the stylesheet, the logo and the stories' photos. */
+function assetsOf(content: Content, stylesheet: StylesheetOutput): Set<string> {
+  const assets = new Set([stylesheet.url.slice(1)])
+  if (content.site.logo) assets.add(content.site.logo.url.slice(1))
+  for (const article of content.articles) if (article.image) assets.add(article.image.url.slice(1))
+  return assets
+}
+
+/** The URLs drawn before that the plan no longer has. */
+function goneSince(drawnFrom: ReadonlyMap<string, unknown>, pages: readonly Page[]): string[] {
+  const urls = new Set(pages.map((page) => page.url))
+  return [...drawnFrom.keys()].filter((url) => !urls.has(url))
 }
 
 /** Turns `<folder>/*` entries into the stories known in that folder. */

@@ -5,57 +5,73 @@ import {checkPlan} from '../build-site.ts'
 import type {Article} from '../content/article.ts'
 import type {SiteProblem} from '../content/check-site.ts'
 import type {Content} from '../content/load-content.ts'
-import {checkLinks} from '../pages/check-links.ts'
+import {checkLinks, linkTargets} from '../pages/check-links.ts'
 import type {Page} from '../pages/page.ts'
 import {newsWindowMs} from '../pages/plan-data-pages.ts'
 import {planPages} from '../pages/plan-pages.ts'
+import {placeOf} from './story-place.ts'
 
 export interface Plan {
   content: Content
   pages: Page[]
-  /** For each story, the positions in `pages` of the pages that hold it, so a swap visits only those. */
-  holders: Map<Article, number[]>
+  /**
+   * For each story's URL, the positions in `pages` of the pages that hold it, so a swap visits only those. A kept
+   * plan moves no story, so it keeps these as they are.
+   */
+  holders: Map<string, number[]>
+  /** What a link may go to (see check-links.ts): the same for a kept plan. */
+  targets: Set<string>
 }
 
 export interface Replanned {
   plan: Plan
   /** Links and old addresses that do not resolve against the plan. */
   problems: SiteProblem[]
+  /** When the last plan was kept: the positions in `pages` of the pages that changed. */
+  changed?: number[] | undefined
 }
 
 /**
  * The plan for `content`: `previous` with the changed stories swapped in when no story moved, planned afresh
- * otherwise. Either way it equals `planPages(content)` (tests/watch/replan.test.ts holds it to that).
+ * otherwise. Either way it equals `planPages(content)` (tests/watch/replan.test.ts holds it to that). `swaps`,
+ * the stories changed since `previous.content` (old to new), spares comparing every story when the content
+ * stage knows them (see keep-content.ts).
  */
-export function replan(previous: Plan | undefined, content: Content, siteDir: string): Replanned {
-  const swaps = previous && swapsFor(previous.content, content)
-  if (!previous || !swaps) {
+export function replan(previous: Plan | undefined, content: Content, siteDir: string, swaps?: ReadonlyMap<Article, Article>): Replanned {
+  const kept = previous && (swaps ? keptWith(previous.content, content, swaps) : swapsFor(previous.content, content))
+  if (!previous || !kept) {
     const pages = planPages(content)
-    return {plan: {content, pages, holders: holdersOf(pages, new Set(content.articles))}, problems: checkPlan(content, pages, siteDir)}
+    const targets = linkTargets(content.articles, pages)
+    return {plan: {content, pages, holders: holdersOf(pages, content.articles), targets}, problems: checkPlan(content, pages, siteDir, targets)}
   }
-  if (swaps.size === 0) return {plan: {...previous, content}, problems: []}
 
   const stories = new WeakSet<object>(previous.content.articles)
   const pages = [...previous.pages]
-  const holders = new Map(previous.holders)
-  for (const [old, article] of swaps) {
-    const at = holders.get(old) ?? []
-    for (const index of at) pages[index] = swapped(pages[index]!, swaps, stories)
-    holders.delete(old)
-    holders.set(article, at)
+  const changed = new Set<number>()
+  for (const article of kept.values()) {
+    for (const index of previous.holders.get(article.url) ?? []) {
+      pages[index] = swapped(pages[index]!, kept, stories)
+      changed.add(index)
+    }
   }
   // The pages' addresses are as they were, so only the changed stories' own links need checking again.
-  return {plan: {content, pages, holders}, problems: checkLinks([...swaps.values()], pages, content.site)}
+  return {
+    plan: {...previous, content, pages},
+    problems: checkLinks([...kept.values()], previous.targets, content.site),
+    changed: [...changed].sort((a, b) => a - b),
+  }
 }
 
 /** Which pages hold each story, found by walking every page once. */
-function holdersOf(pages: readonly Page[], stories: ReadonlySet<object>): Map<Article, number[]> {
-  const holders = new Map<Article, number[]>()
+function holdersOf(pages: readonly Page[], articles: readonly Article[]): Map<string, number[]> {
+  const stories = new Set<object>(articles)
+  const holders = new Map<string, number[]>()
   const visit = (value: unknown, index: number) => {
     if (typeof value !== 'object' || value === null) return
     if (stories.has(value)) {
-      const at = holders.get(value as Article)
-      if (!at) holders.set(value as Article, [index])
+      const url = (value as Article).url
+      const at = holders.get(url)
+      if (!at) holders.set(url, [index])
       else if (at.at(-1) !== index) at.push(index)
       return
     }
@@ -71,11 +87,10 @@ function holdersOf(pages: readonly Page[], stories: ReadonlySet<object>): Map<Ar
  */
 function swapsFor(before: Content, after: Content): Map<Article, Article> | undefined {
   if (before.site !== after.site && JSON.stringify(before.site) !== JSON.stringify(after.site)) return undefined
-  if (before.articles.length !== after.articles.length) return undefined
+  if (before.articles.length !== after.articles.length || clockMovedOne(after.articles, before.now, after.now)) return undefined
   const swaps = new Map<Article, Article>()
   for (const [index, article] of after.articles.entries()) {
     const old = before.articles[index]!
-    if (!sameClockBits(old, before.now, article, after.now)) return undefined
     if (article === old) continue
     if (placeOf(article) !== placeOf(old)) return undefined
     swaps.set(old, article)
@@ -83,31 +98,36 @@ function swapsFor(before: Content, after: Content): Map<Article, Article> | unde
   return swaps
 }
 
-/**
- * Everything of a story that decides which pages it is on, and where, and what pages other than its own say
- * about it beyond the story itself: a change to any of it plans the site again.
- */
-function placeOf(article: Article): string {
-  return JSON.stringify([
-    article.url,
-    article.published.epochMs,
-    article.modified?.epochMs,
-    article.section,
-    article.draft,
-    article.topics.map((topic) => [topic.slug, topic.name]),
-    // The corrections page lists each correction itself, and its order.
-    article.corrections.map((correction) => [correction.date.iso, correction.text]),
-    article.aliases.map((alias) => alias.path),
-    // Other stories may link to its photo's hashed address.
-    article.image?.url,
-  ])
+/** `swaps` as the content stage found them, when they still hold for the plan: the clock may have moved a story. */
+function keptWith(before: Content, after: Content, swaps: ReadonlyMap<Article, Article>): ReadonlyMap<Article, Article> | undefined {
+  if (before.site !== after.site || before.articles.length !== after.articles.length) return undefined
+  if (clockMovedOne(after.articles, before.now, after.now)) return undefined
+  for (const [old, article] of swaps) if (placeOf(article) !== placeOf(old)) return undefined
+  return swaps
 }
 
-/** Under embargo, and in the news sitemap's two days: what the clock alone can change, alike for both. */
-function sameClockBits(a: Article, aNow: number, b: Article, bNow: number): boolean {
-  const ageA = aNow - a.published.epochMs
-  const ageB = bNow - b.published.epochMs
-  return ageA < 0 === ageB < 0 && ageA <= newsWindowMs === ageB <= newsWindowMs
+/**
+ * Whether the clock, going from `before` to `after`, moves one of `articles` (newest first) into or out of what
+ * depends on it: an embargo (published after the moment) or the news sitemap's window. Found by halving, since
+ * a save in a large archive must not look at every story.
+ */
+function clockMovedOne(articles: readonly Article[], before: number, after: number): boolean {
+  // How many stories were published after `moment`, and how many at it or after it.
+  const newerThan = (moment: number) => firstIndex(articles, (article) => article.published.epochMs <= moment)
+  const notOlderThan = (moment: number) => firstIndex(articles, (article) => article.published.epochMs < moment)
+  return newerThan(before) !== newerThan(after) || notOlderThan(before - newsWindowMs) !== notOlderThan(after - newsWindowMs)
+}
+
+/** The first index at which `test` holds, for a test that holds from some index to the end. */
+function firstIndex<T>(list: readonly T[], test: (item: T) => boolean): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (test(list[middle]!)) high = middle
+    else low = middle + 1
+  }
+  return low
 }
 
 /** A copy of `value` with the changed stories in place of the old, sharing every part that holds none of them. */

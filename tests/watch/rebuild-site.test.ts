@@ -1,4 +1,4 @@
-import {readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {createRebuild, type SourceChanges} from '../../scripts/watch/rebuild-site.ts'
@@ -159,6 +159,35 @@ describe('watch mode’s rebuild', () => {
     expect((await readPage(out, '/central-south-asia/2010/05/16/d/')).text('.draft-banner')).toBe('Draft: this story is not published.')
   })
 
+  it('after saves to existing stories, redraws and writes what a rebuild that reads the story list again does', async () => {
+    const {site, out, rebuild} = await setUp()
+    // The watcher's `change` lets the rebuild keep the last content and plan; the full rebuild gets no such hint.
+    const fullOut = path.join(site, 'preview-full')
+    const full = createRebuild({siteDir: site, outDir: fullOut, includeDrafts: true})
+    await full({articles: new Set(), everything: true})
+    const a = path.join(site, 'articles/a.md')
+    const b = path.join(site, 'articles/b.md')
+    const saves: Array<[string, string]> = [
+      [a, story({title: 'Story A, new headline', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}, 'New words, and [B](b.md).\n')],
+      [a, story({title: '', topics: '[Osh]', published: '2010-05-15T10:00:00Z'})],
+      [a, story({title: 'Story A, fixed', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}, 'See [B](b.md).\n')],
+      [b, story({title: 'Story B, moved', section: 'middle-east', published: '2010-05-13T10:00:00Z'})],
+      [a, story({title: 'Story A, in a new topic', topics: '[Bishkek]', published: '2010-05-15T10:00:00Z'}, 'See [B](b.md).\n')],
+      [b, story({title: 'Story B, a draft', section: 'middle-east', draft: 'true', published: '2010-05-13T10:00:00Z'})],
+    ]
+    for (const [file, text] of saves) {
+      await writeFile(file, text)
+      const kept = await rebuild({articles: new Set([file]), everything: false, contentsOnly: true})
+      const planned = await full(changed(file))
+      const label = text.split('\n')[1]!
+      expect({...kept, changedUrls: kept.changedUrls.sort(), files: undefined}, label).toEqual({...planned, changedUrls: planned.changedUrls.sort(), files: undefined})
+      expect(kept.files.flatMap((f) => f.messages.map((m) => m.reason)), label).toEqual(planned.files.flatMap((f) => f.messages.map((m) => m.reason)))
+      const pages = await listFiles(out)
+      expect(pages, label).toEqual(await listFiles(fullOut))
+      for (const page of pages) expect(await readFile(path.join(out, page), 'utf8'), `${label}: ${page}`).toBe(await readFile(path.join(fullOut, page), 'utf8'))
+    }
+  })
+
   it('redraws a story that links to another story’s file when that story moves, and only then', async () => {
     const {site, out, rebuild} = await setUp()
     await writeFile(path.join(site, 'articles/c.md'), story({title: 'Story C', published: '2010-05-16T10:00:00Z'}, 'See [B](b.md).\n'))
@@ -175,3 +204,11 @@ describe('watch mode’s rebuild', () => {
     expect(await href()).toBe('/middle-east/2010/05/13/b/')
   })
 })
+
+/** Every file under `dir`, by path relative to it, in order. */
+async function listFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, {recursive: true, withFileTypes: true}))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort()
+}

@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {loadContent} from '../../scripts/content/load-content.ts'
 import type {ArticlePage} from '../../scripts/pages/page.ts'
 import {planPages} from '../../scripts/pages/plan-pages.ts'
+import {keepContent} from '../../scripts/watch/keep-content.ts'
 import {replan} from '../../scripts/watch/replan.ts'
 import {makeSite, story} from '../helpers/fixture-site.ts'
 
@@ -39,8 +40,13 @@ async function editStoryFive(fields: Record<string, string>, body: string) {
   const file = path.join(dir, 'articles/s5.md')
   await writeFile(file, story({title: 'Story 5', section: 'middle-east', published: '2010-05-05T10:00:00Z', topics: '[Osh, Curfew]', ...fields}, body))
   const second = await loadContent({siteDir: dir, includeDrafts: true, now, previous: first.loaded, found: first.found, stale: new Set([file])})
-  return {before: before.plan, content: second.content!, after: replan(before.plan, second.content!, dir)}
+  const kept = await keepContent(first, new Set([file]), {siteDir: dir, includeDrafts: true, now})
+  return {before: before.plan, content: second.content!, after: replan(before.plan, second.content!, dir), kept: kept.kept}
 }
+
+/** The positions of the pages in `after` that are not the very pages of `before`. */
+const differing = (before: readonly object[], after: readonly object[]) =>
+  after.flatMap((page, index) => (page === before[index] ? [] : [index]))
 
 describe('watch mode’s plan', () => {
   it('is the full plan after a story’s words change, sharing every page that does not show it', async () => {
@@ -67,6 +73,43 @@ describe('watch mode’s plan', () => {
     for (const fields of edits) {
       const {content, after} = await editStoryFive(fields, 'Words.\n')
       expect(after.plan.pages, JSON.stringify(fields)).toEqual(planPages(content))
+    }
+  })
+
+  it('is the full plan when the content stage hands over the stories it swapped, and names the pages that changed', async () => {
+    const {before, kept, after} = await editStoryFive({title: 'A new headline'}, 'New words.\n')
+    const hinted = replan(before, kept!.result.content!, '', kept!.swaps)
+    expect(hinted.plan.pages).toEqual(planPages(kept!.result.content!))
+    expect(hinted.changed).toEqual(differing(before.pages, hinted.plan.pages))
+    expect(after.changed).toEqual(differing(before.pages, after.plan.pages))
+    expect(hinted.changed!.length).toBeGreaterThan(3)
+  })
+
+  it('is planned again when the clock moves a story out of the news sitemap or out of its embargo', async () => {
+    // Story B, published at 18:00 on 3 May, is under embargo before then and in the news sitemap for two days
+    // after; story A's two days end at 10:00 on 3 May, away from both.
+    const dir = await makeSite({
+      'articles/a.md': story({title: 'Story A', published: '2010-05-01T10:00:00Z'}),
+      'articles/b.md': story({title: 'Story B', published: '2010-05-03T18:00:00Z'}),
+    })
+    const hour = 60 * 60 * 1000
+    const embargoLifts = Date.parse('2010-05-03T18:00:00Z')
+    const windowEnds = Date.parse('2010-05-05T18:00:00Z')
+    for (const [from, to, moves] of [
+      [embargoLifts - hour, embargoLifts + hour, true],
+      [embargoLifts + hour, embargoLifts - hour, true],
+      [embargoLifts + hour, embargoLifts + 2 * hour, false],
+      [windowEnds - hour, windowEnds + hour, true],
+      [windowEnds + hour, windowEnds - hour, true],
+      [windowEnds - 2 * hour, windowEnds - hour, false],
+    ] as const) {
+      const {content} = await loadContent({siteDir: dir, includeFuture: true, now: from})
+      const before = replan(undefined, content!, dir).plan
+      const later = {...content!, now: to}
+      const after = replan(before, later, dir)
+      const label = `${new Date(from).toISOString()} to ${new Date(to).toISOString()}`
+      expect(after.plan.pages, label).toEqual(planPages(later))
+      expect(after.changed === undefined, label).toBe(moves)
     }
   })
 
