@@ -77,7 +77,9 @@ export function storyText(index: number, archiveSize: number): {file: string; te
     paragraphs.join('\n\n'),
     '',
   ].join('\n')
-  return {file: `${published.getUTCFullYear()}/story-${String(index).padStart(6, '0')}.md`, text}
+  // A folder a month, as the README advises: watch mode reads a folder again whenever a file in it changes.
+  const month = String(published.getUTCMonth() + 1).padStart(2, '0')
+  return {file: `${published.getUTCFullYear()}/${month}/story-${String(index).padStart(6, '0')}.md`, text}
 }
 
 /** Writes `count` stories and a site.yaml into `dir`, replacing what was there. */
