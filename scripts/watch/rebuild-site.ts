@@ -87,8 +87,8 @@ export function createRebuild(options: RebuildOptions): Rebuild {
         siteDir: options.siteDir,
         includeDrafts: options.includeDrafts,
         includeFuture: options.includeFuture,
-        previous: everything ? undefined : (keep?.loaded ?? loaded),
-        stale: keep ? undefined : stale,
+        previous: everything ? undefined : (keep?.goOn?.previous ?? loaded),
+        stale: keep?.goOn?.stale ?? stale,
         found: everything || !changes.contentsOnly ? undefined : found,
       }))
     loaded = result.loaded

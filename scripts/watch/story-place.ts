@@ -9,8 +9,9 @@ import type {Article} from '../content/article.ts'
 export function placeOf(article: Article): string {
   return JSON.stringify([
     article.url,
-    article.published.epochMs,
-    article.modified?.epochMs,
+    // As written, offset and all: the sitemap prints it so, where no story is swapped in (see replan.ts).
+    article.published.iso,
+    article.modified?.iso,
     article.section,
     article.draft,
     article.topics.map((topic) => [topic.slug, topic.name]),

@@ -1,6 +1,6 @@
 // After a save that moves no story, watch mode puts the changed story into the last content instead of loading
 // the whole archive again; what it keeps must be what a full load makes, and anything else must fall back to one.
-import {writeFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
@@ -55,9 +55,9 @@ describe('watch mode’s kept content', () => {
     expect(report(result.files)).toEqual(report(full.files))
     expect(result.embargoes).toEqual(full.embargoes)
     // The story was read once, and the others are the very objects the last run had.
-    expect(kept.loaded.get(file)).not.toBe(first.loaded.get(file))
+    expect(result.loaded.get(file)).not.toBe(first.loaded.get(file))
     const unchanged = [...first.loaded.keys()].filter((key) => key !== file)
-    expect(unchanged.every((key) => kept.loaded.get(key) === first.loaded.get(key))).toBe(true)
+    expect(unchanged.every((key) => result.loaded.get(key) === first.loaded.get(key))).toBe(true)
     const swaps = [...kept.kept!.swaps]
     expect(swaps.map(([old]) => old.title)).toEqual(['Story 5'])
     expect(swaps[0]![1]).toBe(result.content!.articles.find((article) => article.title === 'A new headline'))
@@ -86,8 +86,19 @@ describe('watch mode’s kept content', () => {
     for (const [fields, body] of edits) {
       const {first, file, kept} = await editStoryFive(fields, body)
       expect(kept.kept, JSON.stringify(fields) + body).toBeUndefined()
-      expect(kept.loaded.get(file)).not.toBe(first.loaded.get(file))
+      expect(kept.goOn!.previous.get(file)).not.toBe(first.loaded.get(file))
+      expect(kept.goOn!.stale).toEqual(new Set())
     }
+  })
+
+  it('gives way, with the changed story left to read, when the configuration changed since the last run', async () => {
+    const siteDir = await site()
+    const first = await loadContent({siteDir, now})
+    await writeFile(path.join(siteDir, 'site.yaml'), (await readFile(path.join(siteDir, 'site.yaml'), 'utf8')).replace('Test Desk', 'Renamed Desk'))
+    const file = path.join(siteDir, 'articles/s5.md')
+    const kept = await keepContent(first, new Set([file]), {siteDir, includeDrafts: false, now})
+    expect(kept.kept).toBeUndefined()
+    expect(kept.goOn).toEqual({previous: first.loaded, stale: new Set([file])})
   })
 
   it('gives way when a story lifts its embargo after the last run, and not before', async () => {

@@ -1,7 +1,7 @@
 import {readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {createRebuild, type SourceChanges} from '../../scripts/watch/rebuild-site.ts'
+import {createRebuild, type RebuildResult, type SourceChanges} from '../../scripts/watch/rebuild-site.ts'
 import {makeSite, readPage, siteYaml, story} from '../helpers/fixture-site.ts'
 
 const nothing = (): SourceChanges => ({articles: new Set(), everything: false})
@@ -159,32 +159,47 @@ describe('watch mode’s rebuild', () => {
     expect((await readPage(out, '/central-south-asia/2010/05/16/d/')).text('.draft-banner')).toBe('Draft: this story is not published.')
   })
 
-  it('after saves to existing stories, redraws and writes what a rebuild that reads the story list again does', async () => {
-    const {site, out, rebuild} = await setUp()
-    // The watcher's `change` lets the rebuild keep the last content and plan; the full rebuild gets no such hint.
+  it('after saves to existing stories, writes what a fresh build writes, redrawing what a full rebuild redraws', async () => {
+    const logo = await readFile(new URL('../../assets/logo.png', import.meta.url))
+    const a = (fields: Record<string, string>, body?: string) => story({title: 'Story A', topics: '[Osh]', published: '2010-05-15T10:00:00Z', ...fields}, body)
+    const b = (fields: Record<string, string>, body?: string) => story({title: 'Story B', section: 'middle-east', published: '2010-05-14T10:00:00Z', ...fields}, body)
+    const site = await makeSite({'site.yaml': `${siteYaml}logo: logo.png\n`, 'logo.png': logo, 'articles/a.md': a({}), 'articles/b.md': b({})})
+    // The watcher's `change` lets this rebuild keep the last content and plan; the other gets no such hint.
+    const out = path.join(site, 'preview')
+    const rebuild = createRebuild({siteDir: site, outDir: out, includeDrafts: true})
     const fullOut = path.join(site, 'preview-full')
     const full = createRebuild({siteDir: site, outDir: fullOut, includeDrafts: true})
+    await rebuild({articles: new Set(), everything: true})
     await full({articles: new Set(), everything: true})
-    const a = path.join(site, 'articles/a.md')
-    const b = path.join(site, 'articles/b.md')
-    const saves: Array<[string, string]> = [
-      [a, story({title: 'Story A, new headline', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}, 'New words, and [B](b.md).\n')],
-      [a, story({title: '', topics: '[Osh]', published: '2010-05-15T10:00:00Z'})],
-      [a, story({title: 'Story A, fixed', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}, 'See [B](b.md).\n')],
-      [b, story({title: 'Story B, moved', section: 'middle-east', published: '2010-05-13T10:00:00Z'})],
-      [a, story({title: 'Story A, in a new topic', topics: '[Bishkek]', published: '2010-05-15T10:00:00Z'}, 'See [B](b.md).\n')],
-      [b, story({title: 'Story B, a draft', section: 'middle-east', draft: 'true', published: '2010-05-13T10:00:00Z'})],
+
+    const saves: Array<[string, Record<string, string | Uint8Array>]> = [
+      ['a new headline and a link', {'articles/a.md': a({title: 'Story A, new headline'}, 'New words, and [B](b.md).\n')}],
+      ['a broken story', {'articles/a.md': a({title: ''})}],
+      ['the story fixed', {'articles/a.md': a({title: 'Story A, fixed'}, 'See [B](b.md).\n')}],
+      ['the logo changed, then a story saved', {'logo.png': Buffer.concat([logo, Buffer.from('changed')]), 'articles/b.md': b({title: 'Story B, again'})}],
+      ['two broken links, in two stories', {'articles/b.md': b({}, 'See [y](/elsewhere/).\n'), 'articles/a.md': a({}, 'See [x](/nowhere/).\n')}],
+      ['both fixed', {'articles/b.md': b({}), 'articles/a.md': a({})}],
+      ['the same moment, written with an offset', {'articles/a.md': a({title: 'Story A, fixed', published: '2010-05-15T12:00:00+02:00'}, 'See [B](b.md).\n')}],
+      ['a story moved', {'articles/b.md': b({title: 'Story B, moved', published: '2010-05-13T10:00:00Z'})}],
+      ['a story in a new topic', {'articles/a.md': a({topics: '[Bishkek]'}, 'See [B](b.md).\n')}],
+      ['a story made a draft', {'articles/b.md': b({draft: 'true'})}],
     ]
-    for (const [file, text] of saves) {
-      await writeFile(file, text)
-      const kept = await rebuild({articles: new Set([file]), everything: false, contentsOnly: true})
-      const planned = await full(changed(file))
-      const label = text.split('\n')[1]!
+    const problems = (result: RebuildResult) => result.files.flatMap((f) => f.messages.map((m) => `${path.basename(f.path)}: ${m.reason}`))
+    for (const [label, files] of saves) {
+      for (const [file, contents] of Object.entries(files)) await writeFile(path.join(site, file), contents)
+      const stories = Object.keys(files).filter((file) => file.endsWith('.md')).map((file) => path.join(site, file))
+      const kept = await rebuild({articles: new Set(stories), everything: false, contentsOnly: true})
+      const planned = await full({articles: new Set(stories), everything: false})
+      expect(problems(kept), label).toEqual(problems(planned))
       expect({...kept, changedUrls: kept.changedUrls.sort(), files: undefined}, label).toEqual({...planned, changedUrls: planned.changedUrls.sort(), files: undefined})
-      expect(kept.files.flatMap((f) => f.messages.map((m) => m.reason)), label).toEqual(planned.files.flatMap((f) => f.messages.map((m) => m.reason)))
+
+      const freshOut = path.join(site, `preview-fresh-${saves.findIndex(([name]) => name === label)}`)
+      const fresh = await createRebuild({siteDir: site, outDir: freshOut, includeDrafts: true})({articles: new Set(), everything: true})
+      expect(problems(kept), label).toEqual(problems(fresh))
+      if (!fresh.ok) continue
       const pages = await listFiles(out)
-      expect(pages, label).toEqual(await listFiles(fullOut))
-      for (const page of pages) expect(await readFile(path.join(out, page), 'utf8'), `${label}: ${page}`).toBe(await readFile(path.join(fullOut, page), 'utf8'))
+      expect(pages, label).toEqual(await listFiles(freshOut))
+      for (const page of pages) expect(await readFile(path.join(out, page)), `${label}: ${page}`).toEqual(await readFile(path.join(freshOut, page)))
     }
   })
 
