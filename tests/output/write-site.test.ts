@@ -1,4 +1,4 @@
-import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, readdir, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {writeSite, type OutputFile} from '../../scripts/output/write-site.ts'
@@ -30,6 +30,20 @@ describe('writeSite', () => {
     await writeSite(out, [{path: 'index.html', contents: 'v2'}])
     expect(await listTree(out)).toEqual(['index.html'])
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('v2')
+  })
+
+  it('removes the site it replaced, folders and all, without following a link out of it', async () => {
+    const parent = await tempDir()
+    const out = path.join(parent, 'dist')
+    const elsewhere = path.join(parent, 'elsewhere')
+    await mkdir(elsewhere)
+    await writeFile(path.join(elsewhere, 'keep.txt'), 'not the build’s')
+    await writeSite(out, [{path: 'index.html', contents: 'v1'}, {path: 'a/b/c/index.html', contents: 'deep'}])
+    await symlink(elsewhere, path.join(out, 'a/linked'))
+    await writeSite(out, [{path: 'index.html', contents: 'v2'}])
+    expect((await readdir(parent)).sort()).toEqual(['dist', 'elsewhere'])
+    expect(await listTree(out)).toEqual(['index.html'])
+    expect(await readFile(path.join(elsewhere, 'keep.txt'), 'utf8')).toBe('not the build’s')
   })
 
   it('leaves the previous site untouched, and no temporary folder, when writing fails midway', async () => {
