@@ -39,20 +39,32 @@ const launch = path.join(repository, 'scripts/launch.mjs')
 const edited = storyText(stories - 1, stories)
 const editedPath = path.join(site, 'articles', edited.file)
 let editCount = 0
-const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; command: (outDir: string) => string[]}> = [
+// A local build replaces the last `dist/` (Netlify starts without one): that case writes to one folder, kept.
+const keptOut = path.join(root, 'out-kept')
+const build = (outDir: string) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir]
+const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; command: (outDir: string) => string[]; out?: string}> = [
   {name: 'floor', what: 'read each story, write one file per story', command: (outDir) => [process.execPath, path.join(repository, 'scripts/bench/floor.mjs'), path.join(site, 'articles'), outDir]},
   {
     name: 'cold',
     what: 'no cache, nothing built',
     prepare: () => rm(cacheDir, {recursive: true, force: true}),
-    command: (outDir) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir],
+    command: build,
   },
-  {name: 'warm', what: 'cache present, nothing changed', command: (outDir) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir]},
+  {name: 'warm', what: 'cache present, nothing changed', command: build},
   {
     name: 'one changed',
     what: 'cache present, the newest story edited',
     prepare: () => writeFile(editedPath, edited.text.replace(/^title: .*$/m, `title: "Edited for the benchmark, edit ${++editCount}"`)),
-    command: (outDir) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir],
+    command: build,
+  },
+  {
+    name: 'warm, local',
+    what: 'cache present, nothing changed, replacing the last output',
+    prepare: async () => {
+      if (!existsSync(keptOut)) await timeCommand(build(keptOut))
+    },
+    command: build,
+    out: keptOut,
   },
 ]
 // Each build writes to a folder of its own under the bench folder, removed after it.
@@ -65,13 +77,14 @@ await timeCommand([process.execPath, launch, 'build', '--help'])
 for (let run = 0; run < runs; run++) {
   for (const benchCase of cases) {
     await benchCase.prepare?.()
-    const outDir = freshOut()
+    const outDir = benchCase.out ?? freshOut()
     const result = await timeCommand(benchCase.command(outDir))
-    await rm(outDir, {recursive: true, force: true})
+    if (!benchCase.out) await rm(outDir, {recursive: true, force: true})
     results.set(benchCase.name, [...(results.get(benchCase.name) ?? []), result])
   }
 }
 await writeFile(editedPath, edited.text)
+await rm(keptOut, {recursive: true, force: true})
 
 const floor = median(results.get('floor')!.map((result) => result.ms))
 console.log(`\n${stories} stories, median of ${runs} run${runs === 1 ? '' : 's'} (pages per second counts stories' pages)`)
