@@ -39,7 +39,7 @@ const launch = path.join(repository, 'scripts/launch.mjs')
 const edited = storyText(stories - 1, stories)
 const editedPath = path.join(site, 'articles', edited.file)
 let editCount = 0
-// A local build replaces the last `dist/` (Netlify starts without one): that case writes to one folder, kept.
+// A local build writes into the last `dist/` (Netlify starts without one): that case writes to one folder, kept.
 const keptOut = path.join(root, 'out-kept')
 const build = (outDir: string) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir]
 const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; command: (outDir: string) => string[]; out?: string}> = [
@@ -59,7 +59,7 @@ const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; c
   },
   {
     name: 'warm, local',
-    what: 'cache present, nothing changed, replacing the last output',
+    what: 'cache present, nothing changed, into the last output (left in place)',
     prepare: async () => {
       if (!existsSync(keptOut)) await timeCommand(build(keptOut))
     },

@@ -17,6 +17,7 @@ import {planPages, type PlanOptions} from './pages/plan-pages.ts'
 import {isHtmlPage, renderPage} from './pages/render-page.ts'
 import {hasErrors} from './problems.ts'
 import {openCache} from './cache/cache-store.ts'
+import {recordPath} from './output/output-record.ts'
 import {moduleFingerprint} from './cache/fingerprint.ts'
 import {cachedStoryLoader, type StoryLoader} from './content/load-stories.ts'
 import {drawPages} from './pages/draw-pages.ts'
@@ -67,6 +68,8 @@ export interface BuildResult {
         sections: number
         pages: number
         filesWritten: number
+        /** Of those, the files the output folder already held as they are, left in place. */
+        filesKept: number
         /** Pages and machine files planned, each drawn or taken from the cache. */
         planned: number
         parsed: number
@@ -103,7 +106,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       onProgress: (done, total) => options.onProgress?.('drawing', done, total),
       counts,
     })
-    const {files: filesWritten} = await writeSite(options.outDir, concat(assetOutputs(content, stylesheet), drawn))
+    const record = cache.dir === undefined ? undefined : recordPath(cache.dir, options.outDir)
+    const {files: filesWritten, kept} = await writeSite(options.outDir, concat(assetOutputs(content, stylesheet), drawn), {record})
     succeeded = true
     return {
       files,
@@ -114,6 +118,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         sections: content.site.sections.length,
         pages: pages.filter(isHtmlPage).length,
         filesWritten,
+        filesKept: kept,
         planned: pages.length,
         ...counts,
         seconds: {

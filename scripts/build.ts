@@ -70,9 +70,10 @@ async function main(): Promise<number> {
     stats.parsed < stats.articles || stats.drawn < stats.planned
       ? `; ${plural(stats.parsed, 'story')} parsed and ${plural(stats.drawn, 'file')} drawn, the rest from the cache`
       : ''
+  const kept = stats.filesKept > 0 ? `, ${stats.filesKept} of them unchanged and left in place` : ''
   console.log(
     `Built ${plural(stats.articles, 'article')} in ${plural(stats.sections, 'section')}: ` +
-      `${plural(stats.pages, 'page')} (${plural(stats.filesWritten, 'file')}) written to ${shownOut}/ in ${seconds} s${cached}${warnings}`,
+      `${plural(stats.pages, 'page')} (${plural(stats.filesWritten, 'file')}${kept}) written to ${shownOut}/ in ${seconds} s${cached}${warnings}`,
   )
   if (values.timings) {
     const {reading, planning, writing} = stats.seconds

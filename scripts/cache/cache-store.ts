@@ -7,6 +7,8 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 
 export interface CacheStore {
+  /** The folder kept between builds, or undefined when this build's cache is a temporary one. */
+  readonly dir: string | undefined
   /** The bytes stored under `key`, or undefined. A key read or written is kept for the next build. */
   get(key: string): Buffer | undefined
   /** Whether `key` is stored (and so kept), without reading it. */
@@ -59,6 +61,10 @@ class PackStore implements CacheStore {
   readonly #readers = new Map<string, number>()
   #writer: {name: string; fd: number; size: number; pending: Buffer[]; pendingBytes: number} | undefined
   #closed = false
+
+  get dir(): string | undefined {
+    return this.#persistent ? this.#root : undefined
+  }
 
   constructor(root: string, persistent: boolean) {
     this.#root = root

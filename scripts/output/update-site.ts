@@ -13,7 +13,7 @@ export async function updateSite(outDir: string, files: Iterable<OutputFile>, re
     const temporary = `${destination}.tmp-${process.pid}`
     await mkdir(path.dirname(destination), {recursive: true})
     if ('copyFrom' in file) await copyFile(file.copyFrom, temporary)
-    else await writeFile(temporary, file.contents)
+    else await writeFile(temporary, 'load' in file ? await file.load() : file.contents)
     await rename(temporary, destination)
   }
   for (const relative of removed) {

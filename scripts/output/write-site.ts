@@ -1,21 +1,44 @@
-// Writes the built site into a temporary folder beside the output folder, then swaps it in: a failed or killed build never leaves a half-written site.
-import {randomBytes} from 'node:crypto'
-import {copyFileSync, mkdirSync, readdirSync, rmdirSync, unlinkSync, writeFileSync} from 'node:fs'
+// Writes the built site so that a failed or killed build never leaves a half-written one. Into a new or
+// unrecorded output folder, the site is written whole beside it, then swapped in. Into the folder the last build
+// recorded (see output-record.ts), only the files that changed are written beside it, then moved in through a
+// journal (see output-journal.ts), leaving the rest where they are.
+import {createHash, randomBytes} from 'node:crypto'
+import {closeSync, copyFileSync, fstatSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs'
 import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {isWithin} from '../is-within.ts'
 import {SetupError} from '../setup-error.ts'
+import {commitJournal, rollForward} from './output-journal.ts'
+import {foldersOf, isUnchanged, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
+import {removeBuiltSite} from './remove-built-site.ts'
 
 export type OutputFile =
-  | {path: string; contents: string | Uint8Array}
+  /** `revision` names what the bytes were made from, when that is known without hashing them (a page's cache key). */
+  | {path: string; contents: string | Uint8Array; revision?: string | undefined}
+  /** Bytes fetched only if the output folder does not already hold them, as `revision`. */
+  | {path: string; revision: string; load: () => Promise<Uint8Array>}
   /** A file copied as it is (photos), without reading it into memory. */
   | {path: string; copyFrom: string}
 
-export interface WriteResult {
-  files: number
+export interface WriteOptions {
+  /**
+   * Where to keep the record of the files written (in the build's cache), so the next build into the same
+   * folder can leave unchanged files in place. Without it, the site is always replaced whole.
+   */
+  record?: string | undefined
 }
 
-export async function writeSite(outDir: string, files: AsyncIterable<OutputFile> | Iterable<OutputFile>): Promise<WriteResult> {
+export interface WriteResult {
+  files: number
+  /** Files already in place, as they would have been written, and left there. */
+  kept: number
+}
+
+export async function writeSite(
+  outDir: string,
+  files: AsyncIterable<OutputFile> | Iterable<OutputFile>,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const target = path.resolve(outDir)
   const parent = path.dirname(target)
   const name = path.basename(target)
@@ -27,38 +50,138 @@ export async function writeSite(outDir: string, files: AsyncIterable<OutputFile>
   }
   await recoverInterruptedSwap(parent, name)
 
-  const staging = path.join(parent, `.${name}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const staging = path.join(parent, `.${name}.tmp-${suffix}`)
+  const previous = options.record && (await exists(target)) ? readRecord(options.record, target) : undefined
   await mkdir(staging)
+  let written: Written
+  let survey: Survey | undefined
   try {
-    const count = await writeAll(staging, files)
-    await swapIn(staging, target, parent, name)
-    return {files: count}
+    written = await writeAll(staging, files, {recording: options.record !== undefined, inPlace: previous && {target, record: previous}})
+    if (previous) survey = surveyOutput(target, previous)
+    else await swapIn(staging, target, parent, name)
   } catch (error) {
     await rm(staging, {recursive: true, force: true})
     throw error
   }
+  // Once its journal is written the build has happened: a failure from here on is finished by the next run.
+  if (previous && survey) written.dirs = await moveIn(target, path.join(parent, `.${name}.journal-${suffix}`), staging, written, previous, survey)
+  if (options.record) {
+    try {
+      saveRecord(options.record, {format: 1, target, files: written.stamps, dirs: written.dirs ?? unknownTimes(written.stamps)})
+    } catch {
+      // Without a record, the next build replaces the site whole.
+      rmSync(options.record, {force: true})
+    }
+  }
+  return {files: Object.keys(written.stamps).length, kept: written.kept}
 }
 
-async function writeAll(staging: string, files: AsyncIterable<OutputFile> | Iterable<OutputFile>): Promise<number> {
-  const written = new Set<string>()
+/**
+ * Moves the written files into the output folder and removes those no longer built (and any put there by
+ * hand), through a journal. Returns the times of the folders holding the site, for the next build's survey.
+ */
+async function moveIn(
+  target: string,
+  journalPath: string,
+  staging: string,
+  written: Written,
+  previous: OutputRecord,
+  survey: Survey,
+): Promise<Record<string, number | null>> {
+  const outputs = Object.keys(written.stamps)
+  const wanted = new Set(outputs)
+  const dirs = foldersOf(outputs)
+  const removes = [...new Set([...Object.keys(previous.files), ...survey.strayFiles])].filter((file) => !wanted.has(file))
+  const removeDirs = [...survey.dirTimes.keys(), ...survey.strayDirs]
+    .filter((dir) => !dirs.has(dir))
+    .sort((a, b) => b.split('/').length - a.split('/').length)
+  if (written.moved.length + removes.length + removeDirs.length > 0) {
+    await commitJournal(target, journalPath, {staging: path.basename(staging), moves: written.moved, removes, removeDirs})
+  } else await removeBuiltSite(staging)
+  // Folders this update changed are looked at again; the others are as the survey found them.
+  const touched = foldersOf([...written.moved, ...removes, ...removeDirs])
+  return Object.fromEntries(
+    [...dirs].map((dir) => [
+      dir,
+      touched.has(dir) ? (statSync(path.join(target, dir), {throwIfNoEntry: false})?.mtimeMs ?? null) : (survey.dirTimes.get(dir) ?? null),
+    ]),
+  )
+}
+
+interface Written {
+  /** Every output file, as the output folder will hold it once the site is in place. */
+  stamps: Record<string, FileStamp>
+  /** The files written into the staging folder, in the order written. */
+  moved: string[]
+  kept: number
+  dirs?: Record<string, number | null> | undefined
+}
+
+/**
+ * Writes each file into the staging folder, unless `inPlace` shows the output folder already holds it. One file
+ * at a time, with blocking calls: each promise-based call crosses to libuv's thread pool and back, which cost more
+ * than the write itself for a page of a few kilobytes. Pages are drawn between writes, on worker threads or in
+ * the generator, so nothing waits for the disk but the disk.
+ */
+async function writeAll(
+  staging: string,
+  files: AsyncIterable<OutputFile> | Iterable<OutputFile>,
+  {recording, inPlace}: {recording: boolean; inPlace: {target: string; record: OutputRecord} | undefined},
+): Promise<Written> {
+  const written: Written = {stamps: Object.create(null) as Record<string, FileStamp>, moved: [], kept: 0}
   const madeDirs = new Set<string>([staging])
-  // One file at a time, with blocking calls: each promise-based call crosses to libuv's thread pool and back,
-  // which cost more than the write itself for a page of a few kilobytes. Pages are drawn between writes, on
-  // worker threads or in the generator, so nothing waits for the disk but the disk.
   for await (const file of files) {
     assertSafePath(file.path)
-    if (written.has(file.path)) throw new Error(`Two outputs would be written to ${file.path}`)
-    written.add(file.path)
+    if (Object.hasOwn(written.stamps, file.path)) throw new Error(`Two outputs would be written to ${file.path}`)
+    // Hashing every page of a site that is not recorded (a first watch run) would be wasted.
+    const revision = recording ? revisionOf(file) : ''
+    if (inPlace && isUnchanged(path.join(inPlace.target, file.path), inPlace.record.files[file.path], revision)) {
+      written.stamps[file.path] = inPlace.record.files[file.path]!
+      written.kept++
+      continue
+    }
     const destination = path.join(staging, file.path)
     const dir = path.dirname(destination)
     if (!madeDirs.has(dir)) {
       mkdirSync(dir, {recursive: true})
       madeDirs.add(dir)
     }
-    if ('copyFrom' in file) copyFileSync(file.copyFrom, destination)
-    else writeFileSync(destination, file.contents)
+    written.stamps[file.path] = stampOf(revision, await writeOne(destination, file))
+    written.moved.push(file.path)
   }
-  return written.size
+  return written
+}
+
+/** Writes one file and says what the disk made of it (a rename keeps its inode, size and time). */
+async function writeOne(destination: string, file: OutputFile): Promise<Stats> {
+  if ('copyFrom' in file) {
+    copyFileSync(file.copyFrom, destination)
+    return statSync(destination)
+  }
+  const contents = 'load' in file ? await file.load() : file.contents
+  const fd = openSync(destination, 'w')
+  try {
+    writeFileSync(fd, contents)
+    return fstatSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** What a file is made from: given, or its bytes' hash, or for a copy, the source file as the disk describes it. */
+function revisionOf(file: OutputFile): string {
+  if ('copyFrom' in file) {
+    const source = statSync(file.copyFrom)
+    return `copy:${file.copyFrom}:${source.ino}:${source.size}:${source.mtimeMs}`
+  }
+  if ('load' in file) return file.revision
+  return file.revision ?? `sha256:${createHash('sha256').update(file.contents).digest('base64url')}`
+}
+
+/** A site swapped in whole: its folders' times are read when the next build needs them. */
+function unknownTimes(stamps: Record<string, FileStamp>): Record<string, null> {
+  return Object.fromEntries([...foldersOf(Object.keys(stamps))].map((dir) => [dir, null]))
 }
 
 /** Output paths come from slugs: refuse anything that could land outside the output folder. */
@@ -94,29 +217,6 @@ async function swapIn(staging: string, target: string, parent: string, name: str
 }
 
 /**
- * Removes a site this tool built, which holds only folders and files. A plain walk with the entries' types
- * from `readdir` took half the time of `fs.rm`, which asks the file system about every entry again: on a
- * 10,000-story archive, half a second of every local build that replaces `dist/`.
- */
-async function removeBuiltSite(dir: string): Promise<void> {
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, {withFileTypes: true})) {
-      const full = path.join(folder, entry.name)
-      // A symbolic link is removed itself, never followed.
-      if (entry.isDirectory()) walk(full)
-      else unlinkSync(full)
-    }
-    rmdirSync(folder)
-  }
-  try {
-    walk(dir)
-  } catch {
-    // Something unexpected in there (a file made read-only by hand): let `fs.rm` try, and report what it cannot do.
-    await rm(dir, {recursive: true, force: true})
-  }
-}
-
-/**
  * Puts back a site that a killed build moved aside, before anything else happens: a build that then fails on
  * a story must still leave the previous site in place, as it says it does.
  */
@@ -130,14 +230,20 @@ export async function recoverInterruptedBuild(outDir: string): Promise<void> {
   }
 }
 
-/** Clears what a killed build left: its staging folder, and an old site moved aside but never replaced. */
+/**
+ * Clears what a killed build left: its staging folder, and an old site moved aside but never replaced. A
+ * journal it left is finished first, since its staging folder holds the files still to move in.
+ */
 async function recoverInterruptedSwap(parent: string, name: string): Promise<void> {
   const target = path.join(parent, name)
-  for (const entry of await readdir(parent)) {
-    const match = new RegExp(`^\\.${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`).exec(entry)
-    if (!match || isAlive(Number(match[2]))) continue
-    const leftover = path.join(parent, entry)
-    if (match[1] === 'old' && !(await exists(target))) await rename(leftover, target)
+  const leftovers = async () => {
+    const pattern = new RegExp(`^\\.${escapeRegExp(name)}\\.(journal|tmp|old)-(\\d+)-[0-9a-f]+$`)
+    const found = (await readdir(parent)).map((entry) => ({entry, match: pattern.exec(entry)}))
+    return found.filter(({match}) => match && !isAlive(Number(match[2]))).map(({entry, match}) => ({leftover: path.join(parent, entry), kind: match![1]}))
+  }
+  for (const {leftover, kind} of await leftovers()) if (kind === 'journal') await rollForward(target, leftover)
+  for (const {leftover, kind} of await leftovers()) {
+    if (kind === 'old' && !(await exists(target))) await rename(leftover, target)
     else await rm(leftover, {recursive: true, force: true})
   }
 }

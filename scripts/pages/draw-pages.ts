@@ -48,15 +48,10 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
     for (const [index, page] of pages.entries()) {
       const key = keys[index]!
       const path = outputPathOf(page.url)
-      const cached = cache.get(key)
-      const drawn = cached
-        ? Promise.resolve({path, contents: cached})
-        : draw(page, options, pool).then((html) => {
-            const contents = Buffer.from(html, 'utf8')
-            cache.put(key, contents)
-            if (options.counts) options.counts.drawn++
-            return {path, contents}
-          })
+      // A page the cache holds is read from it only if the output folder does not already hold it.
+      const drawn: Promise<OutputFile> = cache.has(key)
+        ? Promise.resolve({path, revision: key, load: async () => cache.get(key) ?? (await drawAndKeep(page, key, options, undefined))})
+        : drawAndKeep(page, key, options, pool).then((contents) => ({path, revision: key, contents}))
       // Its failure is reported when its turn comes; until then it must not count as unhandled.
       drawn.catch(() => {})
       inFlight.push(drawn)
@@ -74,6 +69,14 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
     // before the cache closes.
     await Promise.allSettled(inFlight)
   }
+}
+
+/** Draws a page the cache does not hold (or lost since: a damaged pack), and keeps it there. */
+async function drawAndKeep(page: Page, key: string, options: DrawOptions, pool: WorkerPool | undefined): Promise<Buffer> {
+  const contents = Buffer.from(await draw(page, options, pool), 'utf8')
+  options.cache.put(key, contents)
+  if (options.counts) options.counts.drawn++
+  return contents
 }
 
 async function draw(page: Page, options: DrawOptions, pool: WorkerPool | undefined): Promise<string> {

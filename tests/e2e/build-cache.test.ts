@@ -21,6 +21,13 @@ async function siteFiles(dir: string): Promise<Map<string, Buffer>> {
   return files
 }
 
+/** Every file of a built site, by path, with its inode: a file left in place keeps it. */
+async function inodes(dir: string): Promise<Map<string, number>> {
+  const found = new Map<string, number>()
+  for (const file of (await siteFiles(dir)).keys()) found.set(file, (await stat(path.join(dir, file))).ino)
+  return found
+}
+
 async function expectSameSite(actual: string, expected: string): Promise<void> {
   const [a, b] = await Promise.all([siteFiles(actual), siteFiles(expected)])
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort())
@@ -82,6 +89,28 @@ describe('the build cache', () => {
     expect(page).toContain('<h1>A new headline</h1>')
     // A story that does not list it is taken from the cache as it was.
     await expectSameSite(warm.outDir, (await build(site)).outDir)
+  })
+
+  it('rebuilds into the last output folder writing only the files that changed, and leaves it as an uncached build would', async () => {
+    const site = await archive()
+    const cacheDir = await tempDir()
+    const outDir = path.join(await tempDir(), 'dist')
+    const first = await buildSite({siteDir: site, outDir, now, threads: 0, cacheDir})
+    expect(first.stats!.filesKept).toBe(0)
+    const before = await inodes(outDir)
+
+    await writeFile(path.join(site, 'articles/2010/story-5.md'), story({title: 'A new headline', section: 'middle-east', published: '2010-05-06T10:00:00Z', topics: '[Kyrgyzstan, Topic 2]'}, 'New text.\n'))
+    const second = await buildSite({siteDir: site, outDir, now, threads: 0, cacheDir})
+    const {filesWritten, filesKept, drawn} = second.stats!
+    // What was drawn again is written, as new files; everything else was already there, and stays.
+    const after = await inodes(outDir)
+    const rewritten = [...after].filter(([file, inode]) => before.get(file) !== inode).map(([file]) => file)
+    expect(filesKept).toBe(filesWritten - drawn)
+    expect(rewritten).toHaveLength(drawn)
+    expect(rewritten.length).toBeLessThan(filesWritten / 2)
+    expect(rewritten).toContain('middle-east/2010/05/06/story-5/index.html')
+    expect(await readFile(path.join(outDir, 'middle-east/2010/05/06/story-5/index.html'), 'utf8')).toContain('<h1>A new headline</h1>')
+    await expectSameSite(outDir, (await build(site)).outDir)
   })
 
   it('redraws every page, and parses nothing, when a layout changes', async () => {

@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {recoverInterruptedBuild} from '../../scripts/output/write-site.ts'
 import {siteYaml, story, tempDir} from '../helpers/fixture-site.ts'
 
 const repository = fileURLToPath(new URL('../../', import.meta.url))
@@ -66,6 +67,8 @@ type Moment =
   | {stagingHolds: number}
   /** Once it has moved the old site aside (`.<name>.old-<pid>-…`), or its staging folder has gone (renamed into place). */
   | {swapping: true}
+  /** Once it has written the journal of an update in place (`.<name>.journal-<pid>-…`). */
+  | {journal: true}
 
 interface KilledBuild {
   pid: number
@@ -74,8 +77,8 @@ interface KilledBuild {
 }
 
 /** Runs the CLI as `npm run build` does, but in one process (tsx as a loader), so that SIGKILL stops the build itself. */
-function startBuild(site: string, out: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repository, 'scripts/build.ts'), '--site', site, '--out', out, '--no-cache'], {
+function startBuild(site: string, out: string, cache: string[] = ['--no-cache']) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repository, 'scripts/build.ts'), '--site', site, '--out', out, ...cache], {
     cwd: repository,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -90,12 +93,13 @@ function startBuild(site: string, out: string) {
  * Starts a build and kills it with SIGKILL (no cleanup of any kind) at `moment`. The folders are looked at with
  * synchronous calls: under load, a round trip through libuv's thread pool per folder is slower than the build writes.
  */
-async function killBuild(site: string, out: string, moment: Moment): Promise<KilledBuild> {
-  const {child, exited, output} = startBuild(site, out)
+async function killBuild(site: string, out: string, moment: Moment, cache?: string[]): Promise<KilledBuild> {
+  const {child, exited, output} = startBuild(site, out, cache)
   const pid = child.pid!
   const parent = path.dirname(out)
   const staging = `.${path.basename(out)}.tmp-${pid}-`
   const aside = `.${path.basename(out)}.old-${pid}-`
+  const journal = `.${path.basename(out)}.journal-${pid}-`
   let ended = false
   void exited.then(() => (ended = true))
 
@@ -104,6 +108,7 @@ async function killBuild(site: string, out: string, moment: Moment): Promise<Kil
   const due = (): boolean => {
     if ('afterMs' in moment) return Date.now() - started >= moment.afterMs
     const entries = readdirSync(parent)
+    if ('journal' in moment) return entries.some((entry) => entry.startsWith(journal))
     const stagingName = entries.find((entry) => entry.startsWith(staging))
     if ('swapping' in moment) {
       const swapping = entries.some((entry) => entry.startsWith(aside)) || (stagingSeen && !stagingName)
@@ -148,6 +153,9 @@ const storyCount = 250
 let root: string
 let site: string
 let out: string
+/** Built with a cache, so that builds into it update it in place; and that cache. */
+let inPlace: string
+let cache: string[]
 let previous: Snapshot
 let next: Snapshot
 /** The whole site the output folder holds (or, after a kill between the swap's two renames, will hold again). */
@@ -187,7 +195,9 @@ beforeAll(async () => {
   const reference = path.join(root, 'reference')
   await writeStories(site, storyCount, 'first edition')
   await writeStories(nextSite, storyCount + 20, 'second edition')
-  const builds = [startBuild(site, out), startBuild(nextSite, reference)]
+  inPlace = path.join(root, 'in-place')
+  cache = ['--cache-dir', path.join(root, 'cache')]
+  const builds = [startBuild(site, out), startBuild(nextSite, reference), startBuild(site, inPlace, cache)]
   for (const build of builds) expect((await build.exited).code, build.output()).toBe(0)
   previous = (await snapshot(out))!
   next = (await snapshot(reference))!
@@ -243,6 +253,33 @@ describe('a build killed while it writes', () => {
     expect(exit.code, build.output()).toBe(0)
     expect(build.output()).toMatch(new RegExp(`^Built ${storyCount + 20} articles in 2 sections: `))
     expect(nameOf(await snapshot(out))).toBe('the new site')
-    expect((await readdir(root)).sort()).toEqual(['next-site', 'out', 'reference', 'site'])
+    expect((await readdir(root)).sort()).toEqual(['cache', 'in-place', 'next-site', 'out', 'reference', 'site'])
+  })
+})
+
+describe('a build killed while it updates the last output in place', () => {
+  it('leaves the previous site when killed before its journal, with few or many changed pages written', async () => {
+    for (const stagingHolds of [0, 50]) {
+      const killed = await killBuild(site, inPlace, {stagingHolds}, cache)
+      expect(killed.exit.signal, killed.output).toBe('SIGKILL')
+      expect(nameOf(await snapshot(inPlace))).toBe('the previous site')
+    }
+    // Killed late, it may have finished; never half-finished.
+    await killBuild(site, inPlace, {stagingHolds: Math.round(next.files.length * 0.9)}, cache)
+    expect(['the previous site', 'the new site']).toContain(nameOf(await snapshot(inPlace)))
+  })
+
+  it('leaves the new site whole, once the next run finishes the journal, when killed while applying it', async () => {
+    const killed = await killBuild(site, inPlace, {journal: true}, cache)
+    await recoverInterruptedBuild(inPlace)
+    expect(nameOf(await snapshot(inPlace)), killed.output).toBe('the new site')
+    expect((await readdir(root)).filter((entry) => entry.startsWith('.in-place.'))).toEqual([])
+  })
+
+  it('is brought up to date by the next build, which leaves no temporary folders', async () => {
+    const build = startBuild(site, inPlace, cache)
+    expect((await build.exited).code, build.output()).toBe(0)
+    expect(nameOf(await snapshot(inPlace))).toBe('the new site')
+    expect((await readdir(root)).filter((entry) => entry.startsWith('.'))).toEqual([])
   })
 })

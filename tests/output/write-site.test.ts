@@ -19,7 +19,7 @@ describe('writeSite', () => {
       {path: 'index.html', contents: '<p>home</p>'},
       {path: 'a/b/index.html', contents: '<p>deep</p>'},
     ])
-    expect(result).toEqual({files: 2})
+    expect(result).toEqual({files: 2, kept: 0})
     expect(await listTree(out)).toEqual(['a/b/index.html', 'index.html'])
     expect(await readFile(path.join(out, 'a/b/index.html'), 'utf8')).toBe('<p>deep</p>')
   })

@@ -1,0 +1,181 @@
+// The output folder updated in place, as a local build does when the cache recorded the last one: only changed
+// files are written, and yet the folder ends up exactly as if it had been replaced whole.
+import {mkdir, readFile, readdir, rm, stat, symlink, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {recoverInterruptedBuild, writeSite, type OutputFile} from '../../scripts/output/write-site.ts'
+import {tempDir} from '../helpers/fixture-site.ts'
+
+/** Every file under `dir` with its text, and every folder (as `folder/`), links listed as `-> target`. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const found: Record<string, string> = {}
+  for (const entry of await readdir(dir, {recursive: true, withFileTypes: true})) {
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name))
+    if (entry.isDirectory()) found[`${relative}/`] = ''
+    else if (entry.isSymbolicLink()) found[relative] = '-> link'
+    else found[relative] = await readFile(path.join(dir, relative), 'utf8')
+  }
+  return found
+}
+
+async function inode(file: string): Promise<number> {
+  return (await stat(file)).ino
+}
+
+/** A folder for a site, its record in the cache, and the same site written whole elsewhere for comparison. */
+async function setup() {
+  const parent = await tempDir()
+  const out = path.join(parent, 'dist')
+  const record = path.join(await tempDir(), 'outputs', 'dist.json')
+  const write = (files: Iterable<OutputFile> | AsyncIterable<OutputFile>) => writeSite(out, files, {record})
+  /** What `files` make when written whole into a new folder, without a record. */
+  const whole = async (files: OutputFile[]) => {
+    const fresh = path.join(await tempDir(), 'dist')
+    await writeSite(fresh, files)
+    return tree(fresh)
+  }
+  return {parent, out, record, write, whole}
+}
+
+const first: OutputFile[] = [
+  {path: 'index.html', contents: 'home, first edition'},
+  {path: 'news/kyrgyzstan/index.html', contents: 'a story'},
+  {path: 'news/2010/05/gone/index.html', contents: 'a story withdrawn later'},
+  {path: 'feed.xml', revision: 'feed-1', load: async () => Buffer.from('<feed>1</feed>')},
+]
+
+describe('writeSite with a record of the last build', () => {
+  it('writes only what changed, removes what is no longer built, and leaves the same folder a whole write would', async () => {
+    const {parent, out, write, whole} = await setup()
+    expect(await write(first)).toEqual({files: 4, kept: 0})
+    const storyInode = await inode(path.join(out, 'news/kyrgyzstan/index.html'))
+    const homeInode = await inode(path.join(out, 'index.html'))
+
+    const loaded: string[] = []
+    const second: OutputFile[] = [
+      {path: 'index.html', contents: 'home, second edition'},
+      {path: 'news/kyrgyzstan/index.html', contents: 'a story'},
+      {path: 'news/2010/06/new/index.html', contents: 'a new story'},
+      // Unchanged by its revision: its bytes are never fetched.
+      {path: 'feed.xml', revision: 'feed-1', load: async () => (loaded.push('feed.xml'), Buffer.from('<feed>1</feed>'))},
+    ]
+    expect(await write(second)).toEqual({files: 4, kept: 2})
+    expect(loaded).toEqual([])
+    expect(await inode(path.join(out, 'news/kyrgyzstan/index.html'))).toBe(storyInode)
+    expect(await inode(path.join(out, 'index.html'))).not.toBe(homeInode)
+    expect(await tree(out)).toEqual(await whole(second))
+    // The withdrawn story's folders went with it, up to the one still in use; nothing is left beside the site.
+    expect(Object.keys(await tree(out))).not.toContain('news/2010/05/')
+    expect(await readdir(parent)).toEqual(['dist'])
+  })
+
+  it('fetches a file whose revision changed, and writes what it fetched', async () => {
+    const {out, write} = await setup()
+    await write(first)
+    const second = first.map((file) => (file.path === 'feed.xml' ? {path: 'feed.xml', revision: 'feed-2', load: async () => Buffer.from('<feed>2</feed>')} : file))
+    expect(await write(second)).toEqual({files: 4, kept: 3})
+    expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).toBe('<feed>2</feed>')
+  })
+
+  it('puts right what was changed by hand: a file edited (same size), one deleted, files and folders added, a link', async () => {
+    const {parent, out, write, whole} = await setup()
+    await write(first)
+    const outside = path.join(parent, 'outside')
+    await mkdir(outside)
+    await writeFile(path.join(outside, 'keep.txt'), 'not the build’s')
+
+    await writeFile(path.join(out, 'news/kyrgyzstan/index.html'), 'A STORY')
+    await rm(path.join(out, 'feed.xml'))
+    await writeFile(path.join(out, 'notes.txt'), 'a reporter’s notes, dropped into the site')
+    await mkdir(path.join(out, 'news/2010/05/gone/drafts/old'), {recursive: true})
+    await writeFile(path.join(out, 'news/2010/05/gone/drafts/old/draft.html'), 'draft')
+    await symlink(outside, path.join(out, 'news/outside'))
+
+    expect(await write(first)).toEqual({files: 4, kept: 2})
+    expect(await tree(out)).toEqual(await whole(first))
+    expect(await readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe('not the build’s')
+  })
+
+  it('turns a file into a folder and back', async () => {
+    const {out, write, whole} = await setup()
+    const asFile: OutputFile[] = [{path: 'index.html', contents: 'home'}, {path: 'about', contents: 'a file'}]
+    const asFolder: OutputFile[] = [{path: 'index.html', contents: 'home'}, {path: 'about/index.html', contents: 'a page'}]
+    await write(asFile)
+    await write(asFolder)
+    expect(await tree(out)).toEqual(await whole(asFolder))
+    await write(asFile)
+    expect(await tree(out)).toEqual(await whole(asFile))
+  })
+
+  it('leaves the folder untouched, file for file, when the build fails while writing', async () => {
+    const {parent, out, write} = await setup()
+    await write(first)
+    const before = await tree(out)
+    const storyInode = await inode(path.join(out, 'news/kyrgyzstan/index.html'))
+
+    async function* failing(): AsyncGenerator<OutputFile> {
+      yield {path: 'index.html', contents: 'home, second edition'}
+      yield {path: 'news/2010/06/new/index.html', contents: 'a new story'}
+      throw new Error('a layout crashed')
+    }
+    await expect(write(failing())).rejects.toThrow('a layout crashed')
+    expect(await tree(out)).toEqual(before)
+    expect(await inode(path.join(out, 'news/kyrgyzstan/index.html'))).toBe(storyInode)
+    expect(await readdir(parent)).toEqual(['dist'])
+  })
+
+  it('replaces the folder whole when the record is missing, damaged or for another folder', async () => {
+    const {out, record, write, whole} = await setup()
+    await write(first)
+    const second: OutputFile[] = [{path: 'index.html', contents: 'home, second edition'}]
+    await writeFile(record, '{"format": 1, "target": "/elsewhere", "files": {}, "dirs": {"": null}}')
+    expect(await write(second)).toEqual({files: 1, kept: 0})
+    expect(await tree(out)).toEqual(await whole(second))
+    await writeFile(record, '{not json')
+    expect(await write(first)).toEqual({files: 4, kept: 0})
+    expect(await tree(out)).toEqual(await whole(first))
+  })
+
+  it('keeps the records of the last few output folders only', async () => {
+    const parent = await tempDir()
+    const records = path.join(await tempDir(), 'outputs')
+    for (let index = 1; index <= 6; index++) {
+      await writeSite(path.join(parent, `out-${index}`), first, {record: path.join(records, `out-${index}.json`)})
+      // Folders built a moment apart, as builds are.
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    expect((await readdir(records)).sort()).toEqual(['out-3.json', 'out-4.json', 'out-5.json', 'out-6.json'])
+  })
+
+  it('finishes the moves a killed build had begun, before anything else', async () => {
+    const {parent, out, write, whole} = await setup()
+    await write(first)
+    // What a build killed half-way through its journal leaves (pid 999999 is not running): the new home page
+    // already moved in, the new story still in the staging folder, the withdrawn story not yet removed.
+    const staging = path.join(parent, '.dist.tmp-999999-abcd1234')
+    await mkdir(path.join(staging, 'news/2010/06/new'), {recursive: true})
+    await writeFile(path.join(staging, 'news/2010/06/new/index.html'), 'a new story')
+    await writeFile(path.join(out, 'index.html'), 'home, second edition')
+    await writeFile(
+      path.join(parent, '.dist.journal-999999-abcd1234'),
+      JSON.stringify({
+        staging: '.dist.tmp-999999-abcd1234',
+        moves: ['index.html', 'news/2010/06/new/index.html'],
+        removes: ['news/2010/05/gone/index.html'],
+        removeDirs: ['news/2010/05/gone', 'news/2010/05'],
+      }),
+    )
+    await recoverInterruptedBuild(out)
+    const second: OutputFile[] = [
+      {path: 'index.html', contents: 'home, second edition'},
+      {path: 'news/kyrgyzstan/index.html', contents: 'a story'},
+      {path: 'news/2010/06/new/index.html', contents: 'a new story'},
+      {path: 'feed.xml', contents: '<feed>1</feed>'},
+    ]
+    expect(await tree(out)).toEqual(await whole(second))
+    expect(await readdir(parent)).toEqual(['dist'])
+    // And the next build, with a record that no longer matches the folder, still writes the right site.
+    await write(first)
+    expect(await tree(out)).toEqual(await whole(first))
+  })
+})
