@@ -66,7 +66,9 @@ export async function writeSite(
   }
   // Once its journal is written the build has happened: a failure from here on is finished by the next run.
   if (previous && survey) written.dirs = await moveIn(target, path.join(parent, `.${name}.journal-${suffix}`), staging, written, previous, survey)
-  if (options.record) {
+  // Nothing written, and no folder changed (a file removed changes its folder): the record still holds.
+  const same = previous && written.moved.length === 0 && written.dirs && sameTimes(written.dirs, previous.dirs)
+  if (options.record && !same) {
     try {
       saveRecord(options.record, {format: 1, target, files: written.stamps, dirs: written.dirs ?? unknownTimes(written.stamps)})
     } catch {
@@ -177,6 +179,11 @@ function revisionOf(file: OutputFile): string {
   }
   if ('load' in file) return file.revision
   return file.revision ?? `sha256:${createHash('sha256').update(file.contents).digest('base64url')}`
+}
+
+function sameTimes(now: Record<string, number | null>, recorded: Record<string, number | null>): boolean {
+  const dirs = Object.keys(now)
+  return dirs.length === Object.keys(recorded).length && dirs.every((dir) => now[dir] !== null && now[dir] === recorded[dir])
 }
 
 /** A site swapped in whole: its folders' times are read when the next build needs them. */

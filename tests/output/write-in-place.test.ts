@@ -80,6 +80,9 @@ describe('writeSite with a record of the last build', () => {
   it('puts right what was changed by hand: a file edited (same size), one deleted, files and folders added, a link', async () => {
     const {parent, out, write, whole} = await setup()
     await write(first)
+    // Builds that change nothing, the second of which finds nothing to add to the record either.
+    expect(await write(first)).toEqual({files: 4, kept: 4})
+    expect(await write(first)).toEqual({files: 4, kept: 4})
     const outside = path.join(parent, 'outside')
     await mkdir(outside)
     await writeFile(path.join(outside, 'keep.txt'), 'not the build’s')
