@@ -2,21 +2,24 @@
 // where they are. Kept in the build's cache (not in the output folder, which is published), and never trusted
 // alone: every file it names is checked against the disk before it is kept.
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs'
+import {lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs'
 import path from 'node:path'
 
-/** A file as written: what it was made from, and what the disk said of it just after. */
-export type FileStamp = [revision: string, ino: number, size: number, mtimeMs: number]
+/**
+ * A file as written: what it was made from, and what the disk said of it once in place. The change time (ctime)
+ * moves with every write, rename or change of mode, and unlike the modification time no program can set it back.
+ */
+export type FileStamp = [revision: string, ino: number, size: number, ctimeMs: number]
 
 export interface OutputRecord {
-  format: 1
+  format: 2
   /** The output folder, resolved. */
   target: string
   /** Every file written, by path inside the output folder (`a/b/index.html`). */
   files: Record<string, FileStamp>
   /**
-   * Every folder holding them (`''` is the output folder itself), with its modification time when last
-   * looked at, or null when not yet known. A file added or removed by hand changes its folder's time.
+   * Every folder holding them (`''` is the output folder itself), with its change time when last looked at,
+   * or null when not yet known. A file added, removed or renamed in a folder changes the folder's time.
    */
   dirs: Record<string, number | null>
 }
@@ -36,7 +39,7 @@ export function readRecord(file: string, target: string): OutputRecord | undefin
     return undefined
   }
   const valid =
-    record?.format === 1 && record.target === target && typeof record.files === 'object' && typeof record.dirs === 'object' && '' in record.dirs
+    record?.format === 2 && record.target === target && typeof record.files === 'object' && typeof record.dirs === 'object' && '' in record.dirs
   return valid ? record : undefined
 }
 
@@ -57,57 +60,65 @@ export function saveRecord(file: string, record: OutputRecord): void {
 }
 
 export function stampOf(revision: string, info: Stats): FileStamp {
-  return [revision, info.ino, info.size, info.mtimeMs]
-}
-
-/** Whether the file at `file` is still, to the byte, the one `stamp` describes. */
-export function isUnchanged(file: string, stamp: FileStamp | undefined, revision: string): boolean {
-  if (!stamp || stamp[0] !== revision) return false
-  let info: Stats | undefined
-  try {
-    info = statSync(file, {throwIfNoEntry: false})
-  } catch {
-    return false
-  }
-  // The inode tells a file replaced since (an editor's save, another build) from the one written; size and
-  // time tell a file changed in place.
-  return info !== undefined && info.isFile() && info.ino === stamp[1] && info.size === stamp[2] && info.mtimeMs === stamp[3]
-}
-
-export interface Survey {
-  /** Files in the output folder that the record does not name: put there by hand or by another tool. */
-  strayFiles: string[]
-  /** Folders in it that the record does not name. */
-  strayDirs: string[]
-  /** Modification times of the recorded folders still there, as found. */
-  dirTimes: Map<string, number>
+  return [revision, info.ino, info.size, info.ctimeMs]
 }
 
 /**
- * Finds what is in the output folder besides what the record names. Only folders whose modification time
- * moved since the record are read again: on a 10,000-story site, reading every folder would take longer than
- * the whole build writes when one story changes.
+ * Whether `file` is still, to the byte, the one `stamp` describes. Only in a folder the survey found to be a
+ * real folder (not a link to elsewhere) all the way down from the output folder.
+ */
+export function isUnchanged(target: string, file: string, stamp: FileStamp | undefined, revision: string, survey: Survey): boolean {
+  if (!stamp || stamp[0] !== revision || !survey.realDirs.has(parentOf(file))) return false
+  let info: Stats | undefined
+  try {
+    info = lstatSync(path.join(target, file), {throwIfNoEntry: false})
+  } catch {
+    return false
+  }
+  return info !== undefined && info.isFile() && info.ino === stamp[1] && info.size === stamp[2] && info.ctimeMs === stamp[3]
+}
+
+export interface Survey {
+  /** Files in the output folder that the record does not name (put there by hand or by another tool), and links. */
+  strayFiles: string[]
+  /** Folders in it that the record does not name. */
+  strayDirs: string[]
+  /** The real folders (reached without following a link) among those recorded, with their change times as found. */
+  dirTimes: Map<string, number>
+  /** Every real folder found: those above and the stray ones. Only what lies in one is touched. */
+  realDirs: Set<string>
+}
+
+/**
+ * Finds what is in the output folder besides what the record names. Only folders whose change time moved since
+ * the record are read again: on a 10,000-story site, reading every folder takes longer than the whole build
+ * writes when one story changes. Links are never followed: a link where a folder was is a stray, removed
+ * itself, and nothing recorded below it is looked at.
  */
 export function surveyOutput(target: string, record: OutputRecord): Survey {
-  const survey: Survey = {strayFiles: [], strayDirs: [], dirTimes: new Map()}
+  const survey: Survey = {strayFiles: [], strayDirs: [], dirTimes: new Map(), realDirs: new Set()}
   const strayTree = (dir: string) => {
     survey.strayDirs.push(dir)
+    survey.realDirs.add(dir)
     for (const entry of readdirSync(path.join(target, dir), {withFileTypes: true})) {
       const relative = `${dir}/${entry.name}`
-      // A link is a file here: removed itself, never followed.
       if (entry.isDirectory()) strayTree(relative)
       else survey.strayFiles.push(relative)
     }
   }
-  for (const [dir, recorded] of Object.entries(record.dirs)) {
-    const info = statSync(path.join(target, dir), {throwIfNoEntry: false})
+  // Shallowest first, so that a folder is looked into only once its parent is known to be a real folder.
+  const dirs = Object.entries(record.dirs).sort(([a], [b]) => depthOf(a) - depthOf(b))
+  for (const [dir, recorded] of dirs) {
+    if (dir !== '' && !survey.dirTimes.has(parentOf(dir))) continue
+    const info = lstatSync(path.join(target, dir), {throwIfNoEntry: false})
     if (!info) continue
     if (!info.isDirectory()) {
       if (!Object.hasOwn(record.files, dir)) survey.strayFiles.push(dir)
       continue
     }
-    survey.dirTimes.set(dir, info.mtimeMs)
-    if (info.mtimeMs === recorded) continue
+    survey.dirTimes.set(dir, info.ctimeMs)
+    survey.realDirs.add(dir)
+    if (info.ctimeMs === recorded) continue
     for (const entry of readdirSync(path.join(target, dir), {withFileTypes: true})) {
       const relative = dir === '' ? entry.name : `${dir}/${entry.name}`
       if (entry.isDirectory()) {
@@ -118,11 +129,21 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
   return survey
 }
 
+/** `a/b/index.html` -> `a/b`; `index.html` -> `''`. */
+export function parentOf(file: string): string {
+  const dir = path.posix.dirname(file)
+  return dir === '.' ? '' : dir
+}
+
+function depthOf(dir: string): number {
+  return dir === '' ? 0 : dir.split('/').length
+}
+
 /** Every folder that holds one of `files`, the output folder itself (`''`) included. */
 export function foldersOf(files: Iterable<string>): Set<string> {
   const dirs = new Set<string>([''])
   for (const file of files) {
-    for (let dir = path.posix.dirname(file); dir !== '.' && !dirs.has(dir); dir = path.posix.dirname(dir)) dirs.add(dir)
+    for (let dir = parentOf(file); !dirs.has(dir); dir = parentOf(dir)) dirs.add(dir)
   }
   return dirs
 }

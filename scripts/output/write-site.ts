@@ -3,13 +3,15 @@
 // recorded (see output-record.ts), only the files that changed are written beside it, then moved in through a
 // journal (see output-journal.ts), leaving the rest where they are.
 import {createHash, randomBytes} from 'node:crypto'
-import {closeSync, copyFileSync, fstatSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs'
+import {closeSync, copyFileSync, fstatSync, lstatSync, mkdirSync, openSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs'
 import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
 import {isWithin} from '../is-within.ts'
 import {SetupError} from '../setup-error.ts'
-import {commitJournal, rollForward} from './output-journal.ts'
-import {foldersOf, isUnchanged, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
+import {commitJournal, journalName, rollForward} from './output-journal.ts'
+import {isAlive, withOutputLock} from './output-lock.ts'
+import {foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
 import {removeBuiltSite} from './remove-built-site.ts'
 
 export type OutputFile =
@@ -48,65 +50,100 @@ export async function writeSite(
   } catch (error) {
     throw new SetupError(`Cannot create the output folder ${target} (${(error as NodeJS.ErrnoException).code}): choose another --out`)
   }
-  await recoverInterruptedSwap(parent, name)
-
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
-  const staging = path.join(parent, `.${name}.tmp-${suffix}`)
-  const previous = options.record && (await exists(target)) ? readRecord(options.record, target) : undefined
-  await mkdir(staging)
-  let written: Written
-  let survey: Survey | undefined
-  try {
-    written = await writeAll(staging, files, {recording: options.record !== undefined, inPlace: previous && {target, record: previous}})
-    if (previous) survey = surveyOutput(target, previous)
-    else await swapIn(staging, target, parent, name)
-  } catch (error) {
-    await rm(staging, {recursive: true, force: true})
-    throw error
-  }
-  // Once its journal is written the build has happened: a failure from here on is finished by the next run.
-  if (previous && survey) written.dirs = await moveIn(target, path.join(parent, `.${name}.journal-${suffix}`), staging, written, previous, survey)
-  // Nothing written, and no folder changed (a file removed changes its folder): the record still holds.
-  const same = previous && written.moved.length === 0 && written.dirs && sameTimes(written.dirs, previous.dirs)
-  if (options.record && !same) {
+  return withOutputLock(target, async () => {
+    await clearLeftovers(target)
+    const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
+    const staging = path.join(parent, `.${name}.tmp-${suffix}`)
+    // A link in place of the output folder is replaced, never written through.
+    const previous = options.record && lstatSync(target, {throwIfNoEntry: false})?.isDirectory() ? readRecord(options.record, target) : undefined
+    const survey = previous && trySurvey(target, previous)
+    await mkdir(staging)
+    let written: Written
     try {
-      saveRecord(options.record, {format: 1, target, files: written.stamps, dirs: written.dirs ?? unknownTimes(written.stamps)})
-    } catch {
-      // Without a record, the next build replaces the site whole.
-      rmSync(options.record, {force: true})
+      written = await writeAll(staging, files, {recording: options.record !== undefined, inPlace: survey && {target, record: previous!, survey}})
+      if (!survey) await swapIn(staging, target, parent, name)
+    } catch (error) {
+      await rm(staging, {recursive: true, force: true})
+      throw error
     }
+    if (survey) {
+      const journalPath = path.join(parent, journalName(target, suffix))
+      try {
+        written.dirs = moveIn(target, journalPath, staging, written, previous!, survey)
+      } catch (error) {
+        // The build happened, but the disk refused part of it: one more try, then the next build puts it right.
+        if (options.record) rmSync(options.record, {force: true})
+        if (await rollForward(target, journalPath)) return {files: Object.keys(written.stamps).length, kept: written.kept}
+        throw new Error(`${target} was only partly updated (${(error as Error).message}): build again to put it right`)
+      }
+    }
+    // Nothing written, and no folder changed (a file removed changes its folder): the record still holds.
+    const same = previous && written.moved.length === 0 && written.dirs && sameTimes(written.dirs, previous.dirs)
+    if (options.record && !same) {
+      try {
+        saveRecord(options.record, {format: 2, target, files: written.stamps, dirs: written.dirs ?? unknownTimes(written.stamps)})
+      } catch {
+        // Without a record, the next build replaces the site whole.
+        rmSync(options.record, {force: true})
+      }
+    }
+    await outlastClockTick(written)
+    return {files: Object.keys(written.stamps).length, kept: written.kept}
+  })
+}
+
+/**
+ * File systems stamp changes with a clock that moves in ticks (a few milliseconds; a second on some), so a file
+ * changed by hand in the same tick as the build last wrote it would keep the stamp recorded. The build ends
+ * only once that tick is over, so any later change shows. (What git calls "racily clean" entries.)
+ */
+async function outlastClockTick(written: Written): Promise<void> {
+  const stamped = [...written.moved.map((file) => written.stamps[file]![3]), ...Object.values(written.dirs ?? {})]
+  const latest = Math.max(...stamped.map((time) => time ?? 0))
+  if (latest <= 0) return
+  // A whole second in every time stamp is a file system that keeps seconds only.
+  const tick = stamped.every((time) => time === null || time % 1000 === 0) ? 1000 : 20
+  const wait = latest + tick - Date.now()
+  if (wait > 0) await sleep(Math.min(wait, tick))
+}
+
+/** The survey of the output folder, or undefined when part of it cannot be read: it is then replaced whole. */
+function trySurvey(target: string, record: OutputRecord): Survey | undefined {
+  try {
+    return surveyOutput(target, record)
+  } catch {
+    return undefined
   }
-  return {files: Object.keys(written.stamps).length, kept: written.kept}
 }
 
 /**
  * Moves the written files into the output folder and removes those no longer built (and any put there by
  * hand), through a journal. Returns the times of the folders holding the site, for the next build's survey.
  */
-async function moveIn(
-  target: string,
-  journalPath: string,
-  staging: string,
-  written: Written,
-  previous: OutputRecord,
-  survey: Survey,
-): Promise<Record<string, number | null>> {
+function moveIn(target: string, journalPath: string, staging: string, written: Written, previous: OutputRecord, survey: Survey): Record<string, number | null> {
   const outputs = Object.keys(written.stamps)
   const wanted = new Set(outputs)
   const dirs = foldersOf(outputs)
-  const removes = [...new Set([...Object.keys(previous.files), ...survey.strayFiles])].filter((file) => !wanted.has(file))
+  // Only what lies in real folders: a path through a link (itself removed as a stray) would lead out of the site.
+  const removes = [...new Set([...Object.keys(previous.files), ...survey.strayFiles])].filter(
+    (file) => !wanted.has(file) && survey.realDirs.has(parentOf(file)),
+  )
   const removeDirs = [...survey.dirTimes.keys(), ...survey.strayDirs]
     .filter((dir) => !dirs.has(dir))
     .sort((a, b) => b.split('/').length - a.split('/').length)
-  if (written.moved.length + removes.length + removeDirs.length > 0) {
-    await commitJournal(target, journalPath, {staging: path.basename(staging), moves: written.moved, removes, removeDirs})
-  } else await removeBuiltSite(staging)
+  if (written.moved.length + removes.length + removeDirs.length === 0) {
+    rmdirSync(staging)
+    return Object.fromEntries([...dirs].map((dir) => [dir, survey.dirTimes.get(dir) ?? null]))
+  }
+  commitJournal(target, journalPath, {targetIno: lstatSync(target).ino, staging: path.basename(staging), moves: written.moved, removes, removeDirs})
+  // A rename changes a file's change time: the moved files are stamped where they now are.
+  for (const file of written.moved) written.stamps[file] = stampOf(written.stamps[file]![0], lstatSync(path.join(target, file)))
   // Folders this update changed are looked at again; the others are as the survey found them.
   const touched = foldersOf([...written.moved, ...removes, ...removeDirs])
   return Object.fromEntries(
     [...dirs].map((dir) => [
       dir,
-      touched.has(dir) ? (statSync(path.join(target, dir), {throwIfNoEntry: false})?.mtimeMs ?? null) : (survey.dirTimes.get(dir) ?? null),
+      touched.has(dir) ? (lstatSync(path.join(target, dir), {throwIfNoEntry: false})?.ctimeMs ?? null) : (survey.dirTimes.get(dir) ?? null),
     ]),
   )
 }
@@ -129,7 +166,7 @@ interface Written {
 async function writeAll(
   staging: string,
   files: AsyncIterable<OutputFile> | Iterable<OutputFile>,
-  {recording, inPlace}: {recording: boolean; inPlace: {target: string; record: OutputRecord} | undefined},
+  {recording, inPlace}: {recording: boolean; inPlace: {target: string; record: OutputRecord; survey: Survey} | undefined},
 ): Promise<Written> {
   const written: Written = {stamps: Object.create(null) as Record<string, FileStamp>, moved: [], kept: 0}
   const madeDirs = new Set<string>([staging])
@@ -138,7 +175,7 @@ async function writeAll(
     if (Object.hasOwn(written.stamps, file.path)) throw new Error(`Two outputs would be written to ${file.path}`)
     // Hashing every page of a site that is not recorded (a first watch run) would be wasted.
     const revision = recording ? revisionOf(file) : ''
-    if (inPlace && isUnchanged(path.join(inPlace.target, file.path), inPlace.record.files[file.path], revision)) {
+    if (inPlace && isUnchanged(inPlace.target, file.path, inPlace.record.files[file.path], revision, inPlace.survey)) {
       written.stamps[file.path] = inPlace.record.files[file.path]!
       written.kept++
       continue
@@ -224,32 +261,35 @@ async function swapIn(staging: string, target: string, parent: string, name: str
 }
 
 /**
- * Puts back a site that a killed build moved aside, before anything else happens: a build that then fails on
- * a story must still leave the previous site in place, as it says it does.
+ * Finishes or clears what a killed build left, before anything else happens: a build that then fails on a
+ * story must still leave the previous site (or the one the killed build had committed to) whole.
  */
 export async function recoverInterruptedBuild(outDir: string): Promise<void> {
   const target = path.resolve(outDir)
-  try {
-    await recoverInterruptedSwap(path.dirname(target), path.basename(target))
-  } catch (error) {
-    // No parent folder (yet): nothing was ever built there, and writing the site says what is wrong with the path.
-    if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
-  }
+  // No parent folder (yet): nothing was ever built there, and writing the site says what is wrong with the path.
+  if (!statSync(path.dirname(target), {throwIfNoEntry: false})?.isDirectory()) return
+  await withOutputLock(target, () => clearLeftovers(target))
 }
 
 /**
- * Clears what a killed build left: its staging folder, and an old site moved aside but never replaced. A
- * journal it left is finished first, since its staging folder holds the files still to move in.
+ * Under the output lock: finishes the journal of a build killed while moving files in (no live build can hold
+ * one), then removes staging folders and puts back a site moved aside but never replaced.
  */
-async function recoverInterruptedSwap(parent: string, name: string): Promise<void> {
-  const target = path.join(parent, name)
-  const leftovers = async () => {
-    const pattern = new RegExp(`^\\.${escapeRegExp(name)}\\.(journal|tmp|old)-(\\d+)-[0-9a-f]+$`)
-    const found = (await readdir(parent)).map((entry) => ({entry, match: pattern.exec(entry)}))
-    return found.filter(({match}) => match && !isAlive(Number(match[2]))).map(({entry, match}) => ({leftover: path.join(parent, entry), kind: match![1]}))
+async function clearLeftovers(target: string): Promise<void> {
+  const parent = path.dirname(target)
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(journal|tmp|old)-(\\d+)-[0-9a-f]+(\\.writing)?$`)
+  const leftovers = async () =>
+    (await readdir(parent)).flatMap((entry) => {
+      const match = pattern.exec(entry)
+      return match ? [{leftover: path.join(parent, entry), kind: match[1], pid: Number(match[2]), writing: match[3] !== undefined}] : []
+    })
+  for (const {leftover, kind, writing} of await leftovers()) {
+    if (kind !== 'journal') continue
+    if (writing) await rm(leftover, {force: true})
+    else await rollForward(target, leftover)
   }
-  for (const {leftover, kind} of await leftovers()) if (kind === 'journal') await rollForward(target, leftover)
-  for (const {leftover, kind} of await leftovers()) {
+  for (const {leftover, kind, pid} of await leftovers()) {
+    if (kind === 'journal' || isAlive(pid)) continue
     if (kind === 'old' && !(await exists(target))) await rename(leftover, target)
     else await rm(leftover, {recursive: true, force: true})
   }
@@ -273,16 +313,6 @@ async function assertReplaceable(target: string): Promise<void> {
     throw new SetupError(
       `Refusing to replace ${target}: it is not empty and does not look like a built site (no index.html). Choose another --out, or empty it first.`,
     )
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

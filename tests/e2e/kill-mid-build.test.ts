@@ -271,6 +271,7 @@ describe('a build killed while it updates the last output in place', () => {
 
   it('leaves the new site whole, once the next run finishes the journal, when killed while applying it', async () => {
     const killed = await killBuild(site, inPlace, {journal: true}, cache)
+    expect(killed.exit.signal, killed.output).toBe('SIGKILL')
     await recoverInterruptedBuild(inPlace)
     expect(nameOf(await snapshot(inPlace)), killed.output).toBe('the new site')
     expect((await readdir(root)).filter((entry) => entry.startsWith('.in-place.'))).toEqual([])

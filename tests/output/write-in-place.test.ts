@@ -1,6 +1,7 @@
 // The output folder updated in place, as a local build does when the cache recorded the last one: only changed
 // files are written, and yet the folder ends up exactly as if it had been replaced whole.
-import {mkdir, readFile, readdir, rm, stat, symlink, writeFile} from 'node:fs/promises'
+import {spawnSync} from 'node:child_process'
+import {lstat, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {recoverInterruptedBuild, writeSite, type OutputFile} from '../../scripts/output/write-site.ts'
@@ -16,6 +17,11 @@ async function tree(dir: string): Promise<Record<string, string>> {
     else found[relative] = await readFile(path.join(dir, relative), 'utf8')
   }
   return found
+}
+
+/** The id of a process that has ended, as a killed build's is. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!
 }
 
 async function inode(file: string): Promise<number> {
@@ -127,11 +133,11 @@ describe('writeSite with a record of the last build', () => {
     expect(await readdir(parent)).toEqual(['dist'])
   })
 
-  it('replaces the folder whole when the record is missing, damaged or for another folder', async () => {
+  it('replaces the folder whole when the record is missing or damaged', async () => {
     const {out, record, write, whole} = await setup()
     await write(first)
     const second: OutputFile[] = [{path: 'index.html', contents: 'home, second edition'}]
-    await writeFile(record, '{"format": 1, "target": "/elsewhere", "files": {}, "dirs": {"": null}}')
+    await rm(record)
     expect(await write(second)).toEqual({files: 1, kept: 0})
     expect(await tree(out)).toEqual(await whole(second))
     await writeFile(record, '{not json')
@@ -153,16 +159,18 @@ describe('writeSite with a record of the last build', () => {
   it('finishes the moves a killed build had begun, before anything else', async () => {
     const {parent, out, write, whole} = await setup()
     await write(first)
-    // What a build killed half-way through its journal leaves (pid 999999 is not running): the new home page
-    // already moved in, the new story still in the staging folder, the withdrawn story not yet removed.
-    const staging = path.join(parent, '.dist.tmp-999999-abcd1234')
+    // What a build killed half-way through its journal leaves: the new home page already moved in, the new
+    // story still in the staging folder, the withdrawn story not yet removed.
+    const pid = deadPid()
+    const staging = path.join(parent, `.dist.tmp-${pid}-abcd1234`)
     await mkdir(path.join(staging, 'news/2010/06/new'), {recursive: true})
     await writeFile(path.join(staging, 'news/2010/06/new/index.html'), 'a new story')
     await writeFile(path.join(out, 'index.html'), 'home, second edition')
     await writeFile(
-      path.join(parent, '.dist.journal-999999-abcd1234'),
+      path.join(parent, `.dist.journal-${pid}-abcd1234`),
       JSON.stringify({
-        staging: '.dist.tmp-999999-abcd1234',
+        targetIno: await inode(out),
+        staging: `.dist.tmp-${pid}-abcd1234`,
         moves: ['index.html', 'news/2010/06/new/index.html'],
         removes: ['news/2010/05/gone/index.html'],
         removeDirs: ['news/2010/05/gone', 'news/2010/05'],
@@ -180,5 +188,149 @@ describe('writeSite with a record of the last build', () => {
     // And the next build, with a record that no longer matches the folder, still writes the right site.
     await write(first)
     expect(await tree(out)).toEqual(await whole(first))
+  })
+
+  it('never follows a link: a folder or a file moved out and linked back is replaced, and what is outside stays', async () => {
+    const {parent, out, write, whole} = await setup()
+    const pages: OutputFile[] = [
+      {path: 'index.html', contents: 'home'},
+      {path: 'about.html', contents: 'about'},
+      {path: 'news/2010/05/a/index.html', contents: 'a'},
+      {path: 'news/2010/05/gone/index.html', contents: 'gone soon'},
+    ]
+    await write(pages)
+    await write(pages)
+    // The dated folder moved to an archive of the reporter's, with notes of theirs, and linked back; the about
+    // page moved out and linked back.
+    const archive = path.join(parent, 'archive')
+    await rename(path.join(out, 'news/2010'), archive)
+    await writeFile(path.join(archive, 'README'), 'the reporter’s')
+    await writeFile(path.join(archive, '05/notes.txt'), 'the reporter’s')
+    await symlink(archive, path.join(out, 'news/2010'))
+    await rename(path.join(out, 'about.html'), path.join(parent, 'about.html'))
+    await symlink(path.join(parent, 'about.html'), path.join(out, 'about.html'))
+
+    const next = pages.filter((page) => !page.path.includes('gone'))
+    expect((await write(next)).kept).toBe(1)
+    expect(await tree(out)).toEqual(await whole(next))
+    expect(await tree(archive)).toEqual({'05/': '', '05/a/': '', '05/a/index.html': 'a', '05/gone/': '', '05/gone/index.html': 'gone soon', '05/notes.txt': 'the reporter’s', README: 'the reporter’s'})
+    expect(await readFile(path.join(parent, 'about.html'), 'utf8')).toBe('about')
+  })
+
+  it('replaces an output folder that is a link, and leaves what it points to alone', async () => {
+    const {parent, out, write, whole} = await setup()
+    await write(first)
+    const elsewhere = path.join(parent, 'elsewhere')
+    await rename(out, elsewhere)
+    await symlink(elsewhere, out)
+    await write(first)
+    expect((await lstat(out)).isDirectory()).toBe(true)
+    expect(await tree(out)).toEqual(await whole(first))
+    expect(await tree(elsewhere)).toEqual(await whole(first))
+  })
+
+  it('sees a file edited with its time put back, and a file added to a folder whose time was put back', async () => {
+    const {out, write, whole} = await setup()
+    await write(first)
+    await write(first)
+    const story = path.join(out, 'news/kyrgyzstan/index.html')
+    const folder = path.join(out, 'news/kyrgyzstan')
+    // `touch -r` puts back the times to the nanosecond, as a tool restoring files would.
+    const times = path.join(await tempDir(), 'times')
+    await mkdir(times)
+    spawnSync('touch', ['-r', story, path.join(times, 'story')])
+    spawnSync('touch', ['-r', folder, path.join(times, 'folder')])
+    await writeFile(story, 'A STORY')
+    await writeFile(path.join(folder, 'stray.html'), 'stray')
+    spawnSync('touch', ['-r', path.join(times, 'story'), story])
+    spawnSync('touch', ['-r', path.join(times, 'folder'), folder])
+    expect((await stat(story)).mtimeMs).toBe((await stat(path.join(times, 'story'))).mtimeMs)
+    expect(await write(first)).toEqual({files: 4, kept: 3})
+    expect(await tree(out)).toEqual(await whole(first))
+  })
+
+  it('removes a page from a folder that has become a file, without failing', async () => {
+    const {out, write, whole} = await setup()
+    await write(first)
+    await write(first)
+    await rm(path.join(out, 'news/2010'), {recursive: true})
+    await writeFile(path.join(out, 'news/2010'), 'a file where a folder was')
+    const next = first.filter((page) => !page.path.includes('gone'))
+    await write(next)
+    expect(await tree(out)).toEqual(await whole(next))
+  })
+
+  it('finishes a journal again after a kill in the middle of finishing it, where a folder became a file', async () => {
+    const {parent, out, write, whole} = await setup()
+    const asFolder: OutputFile[] = [{path: 'index.html', contents: 'home'}, {path: 'about/index.html', contents: 'a page'}]
+    const asFile: OutputFile[] = [{path: 'index.html', contents: 'home'}, {path: 'about', contents: 'a file'}]
+    await write(asFolder)
+    // Everything done but removing the journal: the folder is gone and the file moved in.
+    await rm(path.join(out, 'about'), {recursive: true})
+    await writeFile(path.join(out, 'about'), 'a file')
+    const pid = deadPid()
+    await writeFile(
+      path.join(parent, `.dist.journal-${pid}-abcd1234`),
+      JSON.stringify({targetIno: await inode(out), staging: `.dist.tmp-${pid}-abcd1234`, moves: ['about'], removes: ['about/index.html'], removeDirs: ['about']}),
+    )
+    await recoverInterruptedBuild(out)
+    expect(await tree(out)).toEqual(await whole(asFile))
+    expect(await readdir(parent)).toEqual(['dist'])
+    await write(asFile)
+    expect(await tree(out)).toEqual(await whole(asFile))
+  })
+
+  it('drops a journal left for an output folder that was deleted since, or deleted and built again', async () => {
+    const {parent, out, write, whole} = await setup()
+    await write(first)
+    const journal = async () => {
+      const pid = deadPid()
+      await mkdir(path.join(parent, `.dist.tmp-${pid}-abcd1234`))
+      await writeFile(path.join(parent, `.dist.tmp-${pid}-abcd1234`, 'index.html'), 'stale')
+      await writeFile(
+        path.join(parent, `.dist.journal-${pid}-abcd1234`),
+        JSON.stringify({targetIno: 1, staging: `.dist.tmp-${pid}-abcd1234`, moves: ['index.html'], removes: ['feed.xml'], removeDirs: []}),
+      )
+    }
+    await journal()
+    await rm(out, {recursive: true})
+    await recoverInterruptedBuild(out)
+    expect(await readdir(parent)).toEqual([])
+    await write(first)
+    await journal()
+    await write(first)
+    expect(await tree(out)).toEqual(await whole(first))
+    expect(await readdir(parent)).toEqual(['dist'])
+  })
+
+  it('clears a journal a build was killed while writing', async () => {
+    const {parent, out, write} = await setup()
+    await write(first)
+    await writeFile(path.join(parent, `.dist.journal-${deadPid()}-abcd1234.writing`), '{"half')
+    await write(first)
+    expect(await readdir(parent)).toEqual(['dist'])
+  })
+
+  it('lets one build at a time change the folder, so two at once leave one whole site', async () => {
+    const {out, write, whole} = await setup()
+    await write(first)
+    await write(first)
+    // One build changes only the home page, which it draws last, after a while; the other changes every file.
+    // Were they to run side by side, the first would keep files the second replaces meanwhile.
+    const homeOnly: OutputFile[] = [...first.filter((file) => file.path !== 'index.html'), {path: 'index.html', contents: 'home, second edition'}]
+    const everything: OutputFile[] = first.map((file) => ({path: file.path, contents: `${file.path}, third edition`}))
+    const homeLast = async function* () {
+      yield* homeOnly.slice(0, -1)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      yield homeOnly.at(-1)!
+    }
+    const quickly = async function* () {
+      for (const file of everything) {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        yield file
+      }
+    }
+    await Promise.all([write(homeLast()), write(quickly())])
+    expect([await whole(homeOnly), await whole(everything)]).toContainEqual(await tree(out))
   })
 })
