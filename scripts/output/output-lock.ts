@@ -1,6 +1,8 @@
-// One build at a time changes an output folder: a lock file beside it (`.dist.lock`) holding the process id.
-// Two builds swapping in, or moving files into, the same folder at once could leave a mix of both sites.
-import {readFileSync, unlinkSync, writeFileSync} from 'node:fs'
+// One build at a time writes an output folder: a lock file beside it (`.dist.lock`) holding the process id, from
+// its first file to its last. Two builds swapping in, or moving files into, the same folder at once could leave
+// a mix of both sites; and under the lock, whatever another build left beside the folder is a killed build's.
+import {randomBytes} from 'node:crypto'
+import {linkSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {SetupError} from '../setup-error.ts'
@@ -8,30 +10,28 @@ import {SetupError} from '../setup-error.ts'
 /** Long enough for another build of a large archive to finish writing. */
 const patienceMs = 10 * 60_000
 
-/** Locks this process holds: a lock file with this process's id and not among them was left by a killed build
- * that had the same id (in a container, every build can be process 1). */
+/**
+ * Locks this process holds. A lock file with this process's id that is not among them was left by a killed
+ * build that had the same id (in a container, every build can be process 1).
+ */
 const held = new Set<string>()
 
 export async function withOutputLock<T>(target: string, work: () => Promise<T>): Promise<T> {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`)
   const started = Date.now()
-  for (;;) {
-    try {
-      writeFileSync(lock, String(process.pid), {flag: 'wx'})
-      break
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    }
+  while (!take(lock)) {
     const holder = Number(readText(lock))
     if (holder === process.pid ? !held.has(lock) : !isAlive(holder)) {
-      // Left by a build that was killed. (Two builds finding it at the same moment could both take it over; the
-      // window is a few microseconds, after a kill.)
+      // Left by a killed build. (Two builds finding it at the same moment could both take it over; the window
+      // is a few microseconds, after a kill.)
       try {
         unlinkSync(lock)
-      } catch {
-        // Taken over by another build meanwhile: try again.
+        continue
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          throw new SetupError(`A build that has stopped left ${lock}, which cannot be removed (${(error as NodeJS.ErrnoException).code}): delete it and build again.`)
+        }
       }
-      continue
     }
     if (Date.now() - started > patienceMs) {
       throw new SetupError(
@@ -45,7 +45,26 @@ export async function withOutputLock<T>(target: string, work: () => Promise<T>):
     return await work()
   } finally {
     held.delete(lock)
-    unlinkSync(lock)
+    // Only our own: a lock deleted by hand meanwhile, and taken by another build, is theirs.
+    if (Number(readText(lock)) === process.pid) unlinkSync(lock)
+  }
+}
+
+/**
+ * Creates the lock whole, with its process id already in it: written under another name and linked, since a
+ * file created and then written could be read empty, and taken for a dead build's, in between.
+ */
+function take(lock: string): boolean {
+  const temporary = `${lock}-${process.pid}-${randomBytes(4).toString('hex')}`
+  writeFileSync(temporary, String(process.pid))
+  try {
+    linkSync(temporary, lock)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    unlinkSync(temporary)
   }
 }
 

@@ -78,13 +78,19 @@ export function isUnchanged(target: string, file: string, stamp: FileStamp | und
   return info !== undefined && info.isFile() && info.ino === stamp[1] && info.size === stamp[2] && info.ctimeMs === stamp[3]
 }
 
+/** Longer than the clock of the file systems this runs on moves in, bar those that keep whole seconds. */
+export const clockTick = 20
+
 export interface Survey {
   /** Files in the output folder that the record does not name (put there by hand or by another tool), and links. */
   strayFiles: string[]
   /** Folders in it that the record does not name. */
   strayDirs: string[]
-  /** The real folders (reached without following a link) among those recorded, with their change times as found. */
-  dirTimes: Map<string, number>
+  /**
+   * The real folders (reached without following a link) among those recorded, with their change times as found;
+   * null for a time too recent to vouch for the folder's listing (see `clockTick`).
+   */
+  dirTimes: Map<string, number | null>
   /** Every real folder found: those above and the stray ones. Only what lies in one is touched. */
   realDirs: Set<string>
 }
@@ -116,7 +122,9 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
       if (!Object.hasOwn(record.files, dir)) survey.strayFiles.push(dir)
       continue
     }
-    survey.dirTimes.set(dir, info.ctimeMs)
+    // A file added in the same tick of the clock as the last change, after the listing is read, would not move
+    // the folder's time: such a folder is read again next time.
+    survey.dirTimes.set(dir, Date.now() - info.ctimeMs > clockTick ? info.ctimeMs : null)
     survey.realDirs.add(dir)
     if (info.ctimeMs === recorded) continue
     for (const entry of readdirSync(path.join(target, dir), {withFileTypes: true})) {

@@ -3,15 +3,15 @@
 // recorded (see output-record.ts), only the files that changed are written beside it, then moved in through a
 // journal (see output-journal.ts), leaving the rest where they are.
 import {createHash, randomBytes} from 'node:crypto'
-import {closeSync, copyFileSync, fstatSync, lstatSync, mkdirSync, openSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs'
+import {closeSync, copyFileSync, fstatSync, lstatSync, mkdirSync, openSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync, type Stats} from 'node:fs'
 import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {isWithin} from '../is-within.ts'
 import {SetupError} from '../setup-error.ts'
-import {commitJournal, journalName, rollForward} from './output-journal.ts'
+import {commitJournal, folderIdentity, journalName, NotCommitted, rollForward} from './output-journal.ts'
 import {isAlive, withOutputLock} from './output-lock.ts'
-import {foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
+import {clockTick, foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
 import {removeBuiltSite} from './remove-built-site.ts'
 
 export type OutputFile =
@@ -71,6 +71,10 @@ export async function writeSite(
       try {
         written.dirs = moveIn(target, journalPath, staging, written, previous!, survey)
       } catch (error) {
+        if (error instanceof NotCommitted) {
+          await rm(staging, {recursive: true, force: true})
+          throw error.reason
+        }
         // The build happened, but the disk refused part of it: one more try, then the next build puts it right.
         if (options.record) rmSync(options.record, {force: true})
         if (await rollForward(target, journalPath)) return {files: Object.keys(written.stamps).length, kept: written.kept}
@@ -79,6 +83,8 @@ export async function writeSite(
     }
     // Nothing written, and no folder changed (a file removed changes its folder): the record still holds.
     const same = previous && written.moved.length === 0 && written.dirs && sameTimes(written.dirs, previous.dirs)
+    // Records are kept for the folders built last: this one still is.
+    if (options.record && same) touch(options.record)
     if (options.record && !same) {
       try {
         saveRecord(options.record, {format: 2, target, files: written.stamps, dirs: written.dirs ?? unknownTimes(written.stamps)})
@@ -87,7 +93,7 @@ export async function writeSite(
         rmSync(options.record, {force: true})
       }
     }
-    await outlastClockTick(written)
+    if (options.record) await outlastClockTick(written)
     return {files: Object.keys(written.stamps).length, kept: written.kept}
   })
 }
@@ -98,13 +104,27 @@ export async function writeSite(
  * only once that tick is over, so any later change shows. (What git calls "racily clean" entries.)
  */
 async function outlastClockTick(written: Written): Promise<void> {
-  const stamped = [...written.moved.map((file) => written.stamps[file]![3]), ...Object.values(written.dirs ?? {})]
-  const latest = Math.max(...stamped.map((time) => time ?? 0))
-  if (latest <= 0) return
+  let latest = 0
+  let wholeSeconds = true
+  for (const file of written.moved) {
+    const time = written.stamps[file]![3]
+    if (time > latest) latest = time
+    if (time % 1000 !== 0) wholeSeconds = false
+  }
+  if (latest === 0) return
   // A whole second in every time stamp is a file system that keeps seconds only.
-  const tick = stamped.every((time) => time === null || time % 1000 === 0) ? 1000 : 20
+  const tick = wholeSeconds ? 1000 : clockTick
   const wait = latest + tick - Date.now()
   if (wait > 0) await sleep(Math.min(wait, tick))
+}
+
+function touch(file: string): void {
+  try {
+    const now = new Date()
+    utimesSync(file, now, now)
+  } catch {
+    // Only its place among the records kept depends on it.
+  }
 }
 
 /** The survey of the output folder, or undefined when part of it cannot be read: it is then replaced whole. */
@@ -135,17 +155,15 @@ function moveIn(target: string, journalPath: string, staging: string, written: W
     rmdirSync(staging)
     return Object.fromEntries([...dirs].map((dir) => [dir, survey.dirTimes.get(dir) ?? null]))
   }
-  commitJournal(target, journalPath, {targetIno: lstatSync(target).ino, staging: path.basename(staging), moves: written.moved, removes, removeDirs})
+  const identity = folderIdentity(target)
+  if (!identity) throw new NotCommitted(new Error(`${target} is no longer a folder`))
+  commitJournal(target, journalPath, {...identity, staging: path.basename(staging), moves: written.moved, removes, removeDirs})
   // A rename changes a file's change time: the moved files are stamped where they now are.
   for (const file of written.moved) written.stamps[file] = stampOf(written.stamps[file]![0], lstatSync(path.join(target, file)))
-  // Folders this update changed are looked at again; the others are as the survey found them.
+  // Folders this update changed are read again by the next build's survey: a file put into one by hand while
+  // this build ran would otherwise pass for part of the site. The others are as the survey found them.
   const touched = foldersOf([...written.moved, ...removes, ...removeDirs])
-  return Object.fromEntries(
-    [...dirs].map((dir) => [
-      dir,
-      touched.has(dir) ? (lstatSync(path.join(target, dir), {throwIfNoEntry: false})?.ctimeMs ?? null) : (survey.dirTimes.get(dir) ?? null),
-    ]),
-  )
+  return Object.fromEntries([...dirs].map((dir) => [dir, touched.has(dir) ? null : (survey.dirTimes.get(dir) ?? null)]))
 }
 
 interface Written {
@@ -212,7 +230,7 @@ async function writeOne(destination: string, file: OutputFile): Promise<Stats> {
 function revisionOf(file: OutputFile): string {
   if ('copyFrom' in file) {
     const source = statSync(file.copyFrom)
-    return `copy:${file.copyFrom}:${source.ino}:${source.size}:${source.mtimeMs}`
+    return `copy:${file.copyFrom}:${source.ino}:${source.size}:${source.mtimeMs}:${source.ctimeMs}`
   }
   if ('load' in file) return file.revision
   return file.revision ?? `sha256:${createHash('sha256').update(file.contents).digest('base64url')}`
@@ -267,17 +285,18 @@ async function swapIn(staging: string, target: string, parent: string, name: str
 export async function recoverInterruptedBuild(outDir: string): Promise<void> {
   const target = path.resolve(outDir)
   // No parent folder (yet): nothing was ever built there, and writing the site says what is wrong with the path.
-  if (!statSync(path.dirname(target), {throwIfNoEntry: false})?.isDirectory()) return
+  if (path.dirname(target) === target || !statSync(path.dirname(target), {throwIfNoEntry: false})?.isDirectory()) return
   await withOutputLock(target, () => clearLeftovers(target))
 }
 
 /**
- * Under the output lock: finishes the journal of a build killed while moving files in (no live build can hold
- * one), then removes staging folders and puts back a site moved aside but never replaced.
+ * Under the output lock, so every build that left something here has stopped (a build holds the lock from its
+ * first file to its last, whatever its process id): finishes the journal of a build killed while moving files
+ * in, then removes staging folders and puts back a site moved aside but never replaced.
  */
 async function clearLeftovers(target: string): Promise<void> {
   const parent = path.dirname(target)
-  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(journal|tmp|old)-(\\d+)-[0-9a-f]+(\\.writing)?$`)
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(journal|tmp|old|lock)-(\\d+)-[0-9a-f]+(\\.writing)?$`)
   const leftovers = async () =>
     (await readdir(parent)).flatMap((entry) => {
       const match = pattern.exec(entry)
@@ -289,7 +308,9 @@ async function clearLeftovers(target: string): Promise<void> {
     else await rollForward(target, leftover)
   }
   for (const {leftover, kind, pid} of await leftovers()) {
-    if (kind === 'journal' || isAlive(pid)) continue
+    if (kind === 'journal') continue
+    // A lock being taken this moment is briefly under a name of its own (see output-lock.ts).
+    if (kind === 'lock' && isAlive(pid)) continue
     if (kind === 'old' && !(await exists(target))) await rename(leftover, target)
     else await rm(leftover, {recursive: true, force: true})
   }

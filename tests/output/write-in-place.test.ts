@@ -24,6 +24,12 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid!
 }
 
+/** The output folder's identity, as a journal records it. */
+async function identity(dir: string) {
+  const info = await lstat(dir)
+  return {targetIno: info.ino, targetBirth: info.birthtimeMs}
+}
+
 async function inode(file: string): Promise<number> {
   return (await stat(file)).ino
 }
@@ -154,6 +160,11 @@ describe('writeSite with a record of the last build', () => {
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
     expect((await readdir(records)).sort()).toEqual(['out-3.json', 'out-4.json', 'out-5.json', 'out-6.json'])
+    // A build that changes nothing keeps its folder among the last built.
+    await writeSite(path.join(parent, 'out-3'), first, {record: path.join(records, 'out-3.json')})
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await writeSite(path.join(parent, 'out-7'), first, {record: path.join(records, 'out-7.json')})
+    expect((await readdir(records)).sort()).toEqual(['out-3.json', 'out-5.json', 'out-6.json', 'out-7.json'])
   })
 
   it('finishes the moves a killed build had begun, before anything else', async () => {
@@ -169,7 +180,7 @@ describe('writeSite with a record of the last build', () => {
     await writeFile(
       path.join(parent, `.dist.journal-${pid}-abcd1234`),
       JSON.stringify({
-        targetIno: await inode(out),
+        ...(await identity(out)),
         staging: `.dist.tmp-${pid}-abcd1234`,
         moves: ['index.html', 'news/2010/06/new/index.html'],
         removes: ['news/2010/05/gone/index.html'],
@@ -271,7 +282,7 @@ describe('writeSite with a record of the last build', () => {
     const pid = deadPid()
     await writeFile(
       path.join(parent, `.dist.journal-${pid}-abcd1234`),
-      JSON.stringify({targetIno: await inode(out), staging: `.dist.tmp-${pid}-abcd1234`, moves: ['about'], removes: ['about/index.html'], removeDirs: ['about']}),
+      JSON.stringify({...(await identity(out)), staging: `.dist.tmp-${pid}-abcd1234`, moves: ['about'], removes: ['about/index.html'], removeDirs: ['about']}),
     )
     await recoverInterruptedBuild(out)
     expect(await tree(out)).toEqual(await whole(asFile))
@@ -280,7 +291,7 @@ describe('writeSite with a record of the last build', () => {
     expect(await tree(out)).toEqual(await whole(asFile))
   })
 
-  it('drops a journal left for an output folder that was deleted since, or deleted and built again', async () => {
+  it('drops a journal left for an output folder that was deleted since, or deleted and made again', async () => {
     const {parent, out, write, whole} = await setup()
     await write(first)
     const journal = async () => {
@@ -289,18 +300,81 @@ describe('writeSite with a record of the last build', () => {
       await writeFile(path.join(parent, `.dist.tmp-${pid}-abcd1234`, 'index.html'), 'stale')
       await writeFile(
         path.join(parent, `.dist.journal-${pid}-abcd1234`),
-        JSON.stringify({targetIno: 1, staging: `.dist.tmp-${pid}-abcd1234`, moves: ['index.html'], removes: ['feed.xml'], removeDirs: []}),
+        JSON.stringify({...(await identity(out)), staging: `.dist.tmp-${pid}-abcd1234`, moves: ['index.html'], removes: ['feed.xml'], removeDirs: []}),
       )
     }
     await journal()
     await rm(out, {recursive: true})
     await recoverInterruptedBuild(out)
     expect(await readdir(parent)).toEqual([])
+
+    // Made again by hand (the file system may well give it the same inode): left as it is.
     await write(first)
     await journal()
+    await rm(out, {recursive: true})
+    await mkdir(out)
+    await writeFile(path.join(out, 'index.html'), 'restored by hand')
+    await recoverInterruptedBuild(out)
+    expect(await tree(out)).toEqual({'index.html': 'restored by hand'})
+    expect(await readdir(parent)).toEqual(['dist'])
     await write(first)
     expect(await tree(out)).toEqual(await whole(first))
-    expect(await readdir(parent)).toEqual(['dist'])
+  })
+
+  it('finishes a journal without following a link put in the folder after the kill', async () => {
+    const {parent, out, write, whole} = await setup()
+    await write(first)
+    const pid = deadPid()
+    const staging = path.join(parent, `.dist.tmp-${pid}-abcd1234`)
+    await mkdir(path.join(staging, 'news/2010/06/new'), {recursive: true})
+    await writeFile(path.join(staging, 'news/2010/06/new/index.html'), 'a new story')
+    await writeFile(
+      path.join(parent, `.dist.journal-${pid}-abcd1234`),
+      JSON.stringify({
+        ...(await identity(out)),
+        staging: `.dist.tmp-${pid}-abcd1234`,
+        moves: ['news/2010/06/new/index.html'],
+        removes: ['news/2010/05/gone/index.html'],
+        removeDirs: ['news/2010/05/gone', 'news/2010/05'],
+      }),
+    )
+    const archive = path.join(parent, 'archive')
+    await rename(path.join(out, 'news/2010'), archive)
+    await symlink(archive, path.join(out, 'news/2010'))
+    await recoverInterruptedBuild(out)
+    expect(await tree(archive)).toEqual({'05/': '', '05/gone/': '', '05/gone/index.html': 'a story withdrawn later'})
+    const second = [...first.filter((file) => !file.path.includes('gone')), {path: 'news/2010/06/new/index.html', contents: 'a new story'}]
+    expect(await tree(out)).toEqual(await whole(second))
+  })
+
+  it('removes a file put into a folder while the build was writing to it', async () => {
+    const {out, write, whole} = await setup()
+    await write(first)
+    await write(first)
+    const second = first.map((file) => (file.path === 'index.html' ? {path: 'index.html', contents: 'home, second edition'} : file))
+    const droppingIn = async function* () {
+      yield second[0]!
+      await writeFile(path.join(out, 'notes.txt'), 'dropped in during the build')
+      yield* second.slice(1)
+    }
+    await write(droppingIn())
+    await write(second)
+    expect(await tree(out)).toEqual(await whole(second))
+  })
+
+  it('copies a photo again when it was replaced with the same size and its times put back', async () => {
+    const {parent, out, write} = await setup()
+    const photo = path.join(parent, 'photo.jpg')
+    await writeFile(photo, 'JPEG (c) 2009 Desk')
+    const files: OutputFile[] = [{path: 'index.html', contents: 'home'}, {path: 'photo.jpg', copyFrom: photo}]
+    await write(files)
+    await write(files)
+    const times = path.join(await tempDir(), 'times')
+    spawnSync('touch', ['-r', photo, times])
+    await writeFile(photo, 'JPEG (c) 2010 Desk')
+    spawnSync('touch', ['-r', times, photo])
+    expect(await write(files)).toEqual({files: 2, kept: 1})
+    expect(await readFile(path.join(out, 'photo.jpg'), 'utf8')).toBe('JPEG (c) 2010 Desk')
   })
 
   it('clears a journal a build was killed while writing', async () => {

@@ -1,7 +1,8 @@
+import {spawnSync} from 'node:child_process'
 import {mkdir, readFile, readdir, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {writeSite, type OutputFile} from '../../scripts/output/write-site.ts'
+import {recoverInterruptedBuild, writeSite, type OutputFile} from '../../scripts/output/write-site.ts'
 import {tempDir} from '../helpers/fixture-site.ts'
 
 async function listTree(dir: string): Promise<string[]> {
@@ -106,12 +107,35 @@ describe('writeSite', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous')
   })
 
-  it('leaves alone the staging folder of a build still running', async () => {
+  it('clears what a killed build left even when its process id now belongs to another program', async () => {
+    // Builds hold a lock beside the output folder while they write (see output-lock.ts): a build's leftovers
+    // found by one holding it are a stopped build's, whatever process has its id now (here this one's parent).
     const parent = await tempDir()
-    const running = `.dist.tmp-${process.ppid}-abcd1234`
-    await mkdir(path.join(parent, running))
-    await writeSite(path.join(parent, 'dist'), [{path: 'index.html', contents: 'x'}])
-    expect((await readdir(parent)).sort()).toEqual([running, 'dist'].sort())
+    await mkdir(path.join(parent, `.dist.tmp-${process.ppid}-abcd1234`))
+    await mkdir(path.join(parent, `.dist.old-${process.ppid}-abcd1234`))
+    await writeFile(path.join(parent, `.dist.old-${process.ppid}-abcd1234`, 'index.html'), 'previous')
+    await recoverInterruptedBuild(path.join(parent, 'dist'))
+    expect(await readdir(parent)).toEqual(['dist'])
+    expect(await readFile(path.join(parent, 'dist/index.html'), 'utf8')).toBe('previous')
+  })
+
+  it('waits for another build writing the same folder, and takes over a lock a killed build left', async () => {
+    const parent = await tempDir()
+    const out = path.join(parent, 'dist')
+    await writeFile(path.join(parent, '.dist.lock'), String(process.ppid))
+    const waiting = writeSite(out, [{path: 'index.html', contents: 'x'}])
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await readdir(parent)).toContain('.dist.lock')
+    expect((await readdir(parent)).includes('dist')).toBe(false)
+    await writeFile(path.join(parent, '.dist.lock'), String(spawnSync(process.execPath, ['-e', '']).pid))
+    await waiting
+    expect(await readdir(parent)).toEqual(['dist'])
+  })
+
+  it('says what to delete when a lock cannot be taken over', async () => {
+    const parent = await tempDir()
+    await mkdir(path.join(parent, '.dist.lock'))
+    await expect(writeSite(path.join(parent, 'dist'), [{path: 'index.html', contents: 'x'}])).rejects.toThrow(/left .*\.dist\.lock, which cannot be removed \(\w+\): delete it and build again/)
   })
 
   it('copies files given by path without changing a byte', async () => {
