@@ -30,6 +30,20 @@ async function identity(dir: string) {
   return {targetIno: info.ino, targetBirth: info.birthtimeMs}
 }
 
+/**
+ * What a build killed while applying its journal leaves beside `out`: the journal (from a process that has
+ * ended), and its staging folder holding `staged`, the files still to move in.
+ */
+async function leaveJournal(out: string, journal: {moves: string[]; removes: string[]; removeDirs: string[]}, staged: Record<string, string> = {}) {
+  const pid = deadPid()
+  const staging = `.dist.tmp-${pid}-abcd1234`
+  for (const [file, text] of Object.entries(staged)) {
+    await mkdir(path.dirname(path.join(out, '..', staging, file)), {recursive: true})
+    await writeFile(path.join(out, '..', staging, file), text)
+  }
+  await writeFile(path.join(out, '..', `.dist.journal-${pid}-abcd1234`), JSON.stringify({...(await identity(out)), staging, ...journal}))
+}
+
 async function inode(file: string): Promise<number> {
   return (await stat(file)).ino
 }
@@ -172,21 +186,11 @@ describe('writeSite with a record of the last build', () => {
     await write(first)
     // What a build killed half-way through its journal leaves: the new home page already moved in, the new
     // story still in the staging folder, the withdrawn story not yet removed.
-    const pid = deadPid()
-    const staging = path.join(parent, `.dist.tmp-${pid}-abcd1234`)
-    await mkdir(path.join(staging, 'news/2010/06/new'), {recursive: true})
-    await writeFile(path.join(staging, 'news/2010/06/new/index.html'), 'a new story')
     await writeFile(path.join(out, 'index.html'), 'home, second edition')
-    await writeFile(
-      path.join(parent, `.dist.journal-${pid}-abcd1234`),
-      JSON.stringify({
-        ...(await identity(out)),
-        staging: `.dist.tmp-${pid}-abcd1234`,
-        moves: ['index.html', 'news/2010/06/new/index.html'],
-        removes: ['news/2010/05/gone/index.html'],
-        removeDirs: ['news/2010/05/gone', 'news/2010/05'],
-      }),
-    )
+    const moves = ['index.html', 'news/2010/06/new/index.html']
+    await leaveJournal(out, {moves, removes: ['news/2010/05/gone/index.html'], removeDirs: ['news/2010/05/gone', 'news/2010/05']}, {
+      'news/2010/06/new/index.html': 'a new story',
+    })
     await recoverInterruptedBuild(out)
     const second: OutputFile[] = [
       {path: 'index.html', contents: 'home, second edition'},
@@ -279,11 +283,7 @@ describe('writeSite with a record of the last build', () => {
     // Everything done but removing the journal: the folder is gone and the file moved in.
     await rm(path.join(out, 'about'), {recursive: true})
     await writeFile(path.join(out, 'about'), 'a file')
-    const pid = deadPid()
-    await writeFile(
-      path.join(parent, `.dist.journal-${pid}-abcd1234`),
-      JSON.stringify({...(await identity(out)), staging: `.dist.tmp-${pid}-abcd1234`, moves: ['about'], removes: ['about/index.html'], removeDirs: ['about']}),
-    )
+    await leaveJournal(out, {moves: ['about'], removes: ['about/index.html'], removeDirs: ['about']})
     await recoverInterruptedBuild(out)
     expect(await tree(out)).toEqual(await whole(asFile))
     expect(await readdir(parent)).toEqual(['dist'])
@@ -294,15 +294,7 @@ describe('writeSite with a record of the last build', () => {
   it('drops a journal left for an output folder that was deleted since, or deleted and made again', async () => {
     const {parent, out, write, whole} = await setup()
     await write(first)
-    const journal = async () => {
-      const pid = deadPid()
-      await mkdir(path.join(parent, `.dist.tmp-${pid}-abcd1234`))
-      await writeFile(path.join(parent, `.dist.tmp-${pid}-abcd1234`, 'index.html'), 'stale')
-      await writeFile(
-        path.join(parent, `.dist.journal-${pid}-abcd1234`),
-        JSON.stringify({...(await identity(out)), staging: `.dist.tmp-${pid}-abcd1234`, moves: ['index.html'], removes: ['feed.xml'], removeDirs: []}),
-      )
-    }
+    const journal = () => leaveJournal(out, {moves: ['index.html'], removes: ['feed.xml'], removeDirs: []}, {'index.html': 'stale'})
     await journal()
     await rm(out, {recursive: true})
     await recoverInterruptedBuild(out)
@@ -324,20 +316,9 @@ describe('writeSite with a record of the last build', () => {
   it('finishes a journal without following a link put in the folder after the kill', async () => {
     const {parent, out, write, whole} = await setup()
     await write(first)
-    const pid = deadPid()
-    const staging = path.join(parent, `.dist.tmp-${pid}-abcd1234`)
-    await mkdir(path.join(staging, 'news/2010/06/new'), {recursive: true})
-    await writeFile(path.join(staging, 'news/2010/06/new/index.html'), 'a new story')
-    await writeFile(
-      path.join(parent, `.dist.journal-${pid}-abcd1234`),
-      JSON.stringify({
-        ...(await identity(out)),
-        staging: `.dist.tmp-${pid}-abcd1234`,
-        moves: ['news/2010/06/new/index.html'],
-        removes: ['news/2010/05/gone/index.html'],
-        removeDirs: ['news/2010/05/gone', 'news/2010/05'],
-      }),
-    )
+    await leaveJournal(out, {moves: ['news/2010/06/new/index.html'], removes: ['news/2010/05/gone/index.html'], removeDirs: ['news/2010/05/gone', 'news/2010/05']}, {
+      'news/2010/06/new/index.html': 'a new story',
+    })
     const archive = path.join(parent, 'archive')
     await rename(path.join(out, 'news/2010'), archive)
     await symlink(archive, path.join(out, 'news/2010'))
