@@ -39,8 +39,10 @@ const launch = path.join(repository, 'scripts/launch.mjs')
 const edited = storyText(stories - 1, stories)
 const editedPath = path.join(site, 'articles', edited.file)
 let editCount = 0
-// A local build writes into the last `dist/` (Netlify starts without one): that case writes to one folder, kept.
+// A local build writes into the last `dist/` (Netlify starts without one): that case writes to one folder, kept,
+// made afresh by this run (a stopped run's would have no record in the new cache).
 const keptOut = path.join(root, 'out-kept')
+await rm(keptOut, {recursive: true, force: true})
 const build = (outDir: string) => [process.execPath, launch, 'build', '--site', site, '--out', outDir, '--cache-dir', cacheDir]
 const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; command: (outDir: string) => string[]; out?: string}> = [
   {name: 'floor', what: 'read each story, write one file per story', command: (outDir) => [process.execPath, path.join(repository, 'scripts/bench/floor.mjs'), path.join(site, 'articles'), outDir]},

@@ -113,8 +113,10 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
     }
   }
   // Shallowest first, so that a folder is looked into only once its parent is known to be a real folder.
-  const dirs = Object.entries(record.dirs).sort(([a], [b]) => depthOf(a) - depthOf(b))
-  for (const [dir, recorded] of dirs) {
+  const dirs = Object.entries(record.dirs)
+    .map(([dir, time]) => ({dir, time, depth: depthOf(dir)}))
+    .sort((a, b) => a.depth - b.depth)
+  for (const {dir, time: recorded} of dirs) {
     if (dir !== '' && !survey.dirTimes.has(parentOf(dir))) continue
     const info = lstatSync(path.join(target, dir), {throwIfNoEntry: false})
     if (!info) continue

@@ -141,6 +141,12 @@ function trySurvey(target: string, record: OutputRecord): Survey | undefined {
  * hand), through a journal. Returns the times of the folders holding the site, for the next build's survey.
  */
 function moveIn(target: string, journalPath: string, staging: string, written: Written, previous: OutputRecord, survey: Survey): Record<string, number | null> {
+  // Every file kept, none besides: the folders are the ones recorded, as the survey found them.
+  const unchanged = written.moved.length === 0 && survey.strayFiles.length === 0 && survey.strayDirs.length === 0
+  if (unchanged && written.kept === Object.keys(previous.files).length && survey.dirTimes.size === Object.keys(previous.dirs).length) {
+    rmdirSync(staging)
+    return Object.fromEntries(survey.dirTimes)
+  }
   const outputs = Object.keys(written.stamps)
   const wanted = new Set(outputs)
   const dirs = foldersOf(outputs)
