@@ -63,7 +63,8 @@ const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; c
     name: 'warm, local',
     what: 'cache present, nothing changed, into the last output (left in place)',
     prepare: async () => {
-      if (!existsSync(keptOut)) await timeCommand(build(keptOut))
+      // Twice: a folder's files are recorded from the second build into it (see scripts/output/write-site.ts).
+      if (!existsSync(keptOut)) for (let times = 0; times < 2; times++) await timeCommand(build(keptOut))
     },
     command: build,
     out: keptOut,

@@ -59,8 +59,9 @@ export function saveRecord(file: string, record: OutputRecord): void {
   for (const {name} of records.slice(keptRecords)) rmSync(path.join(dir, name), {force: true})
 }
 
-export function stampOf(revision: string, info: Stats): FileStamp {
-  return [revision, info.ino, info.size, info.ctimeMs]
+/** Unrecorded (`info` undefined), a file is still counted, with a stamp nothing matches. */
+export function stampOf(revision: string, info: Stats | undefined): FileStamp {
+  return info ? [revision, info.ino, info.size, info.ctimeMs] : [revision, -1, -1, -1]
 }
 
 /**

@@ -67,7 +67,7 @@ type Moment =
   | {stagingHolds: number}
   /** Once it has moved the old site aside (`.<name>.old-<pid>-…`), or its staging folder has gone (renamed into place). */
   | {swapping: true}
-  /** Once it has written the journal of an update in place (`.<name>.journal-<pid>-…`). */
+  /** Once it has written the journal of an update in place (`.<name>.journal-<pid>-…`, renamed into place whole). */
   | {journal: true}
 
 interface KilledBuild {
@@ -108,7 +108,8 @@ async function killBuild(site: string, out: string, moment: Moment, cache?: stri
   const due = (): boolean => {
     if ('afterMs' in moment) return Date.now() - started >= moment.afterMs
     const entries = readdirSync(parent)
-    if ('journal' in moment) return entries.some((entry) => entry.startsWith(journal))
+    // Once written whole: before its rename into place the build has not happened, and the next run drops it.
+    if ('journal' in moment) return entries.some((entry) => entry.startsWith(journal) && !entry.endsWith('.writing'))
     const stagingName = entries.find((entry) => entry.startsWith(staging))
     if ('swapping' in moment) {
       const swapping = entries.some((entry) => entry.startsWith(aside)) || (stagingSeen && !stagingName)
@@ -197,6 +198,8 @@ beforeAll(async () => {
   await writeStories(nextSite, storyCount + 20, 'second edition')
   inPlace = path.join(root, 'in-place')
   cache = ['--cache-dir', path.join(root, 'cache')]
+  // There already, as `dist/` is after a first build: a folder written for the first time is not recorded.
+  await mkdir(inPlace)
   const builds = [startBuild(site, out), startBuild(nextSite, reference), startBuild(site, inPlace, cache)]
   for (const build of builds) expect((await build.exited).code, build.output()).toBe(0)
   previous = (await snapshot(out))!

@@ -53,6 +53,8 @@ async function setup() {
   const parent = await tempDir()
   const out = path.join(parent, 'dist')
   const record = path.join(await tempDir(), 'outputs', 'dist.json')
+  // An existing folder, as `dist/` is after the first build: a folder written for the first time is not recorded.
+  await mkdir(out)
   const write = (files: Iterable<OutputFile> | AsyncIterable<OutputFile>) => writeSite(out, files, {record})
   /** What `files` make when written whole into a new folder, without a record. */
   const whole = async (files: OutputFile[]) => {
@@ -165,10 +167,21 @@ describe('writeSite with a record of the last build', () => {
     expect(await tree(out)).toEqual(await whole(first))
   })
 
+  it('records a folder from the second build into it: a folder built once is most often a one-off', async () => {
+    const parent = await tempDir()
+    const out = path.join(parent, 'once')
+    const record = path.join(await tempDir(), 'outputs', 'once.json')
+    await writeSite(out, first, {record})
+    await expect(stat(record)).rejects.toThrow()
+    expect(await writeSite(out, first, {record})).toEqual({files: 4, kept: 0})
+    expect(await writeSite(out, first, {record})).toEqual({files: 4, kept: 4})
+  })
+
   it('keeps the records of the last few output folders only', async () => {
     const parent = await tempDir()
     const records = path.join(await tempDir(), 'outputs')
     for (let index = 1; index <= 6; index++) {
+      await mkdir(path.join(parent, `out-${index}`))
       await writeSite(path.join(parent, `out-${index}`), first, {record: path.join(records, `out-${index}.json`)})
       // Folders built a moment apart, as builds are.
       await new Promise((resolve) => setTimeout(resolve, 5))
@@ -177,6 +190,7 @@ describe('writeSite with a record of the last build', () => {
     // A build that changes nothing keeps its folder among the last built.
     await writeSite(path.join(parent, 'out-3'), first, {record: path.join(records, 'out-3.json')})
     await new Promise((resolve) => setTimeout(resolve, 5))
+    await mkdir(path.join(parent, 'out-7'))
     await writeSite(path.join(parent, 'out-7'), first, {record: path.join(records, 'out-7.json')})
     expect((await readdir(records)).sort()).toEqual(['out-3.json', 'out-5.json', 'out-6.json', 'out-7.json'])
   })
