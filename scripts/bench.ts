@@ -8,6 +8,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {generateArchive, storyText} from './bench/generate-archive.ts'
+import {recordPath} from './output/output-record.ts'
 
 const repository = fileURLToPath(new URL('..', import.meta.url))
 const chromiumPath = '/usr/bin/chromium'
@@ -63,8 +64,11 @@ const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; c
     name: 'warm, local',
     what: 'cache present, nothing changed, into the last output (left in place)',
     prepare: async () => {
-      // Twice: a folder's files are recorded from the second build into it (see scripts/output/write-site.ts).
-      if (!existsSync(keptOut)) for (let times = 0; times < 2; times++) await timeCommand(build(keptOut))
+      // The cold case empties the cache, records and all: the folder is built again into the new one. A folder's
+      // files are recorded from the second build into it (see scripts/output/write-site.ts).
+      if (existsSync(recordPath(cacheDir, keptOut))) return
+      if (!existsSync(keptOut)) await timeCommand(build(keptOut))
+      await timeCommand(build(keptOut))
     },
     command: build,
     out: keptOut,

@@ -79,8 +79,13 @@ export function isUnchanged(target: string, file: string, stamp: FileStamp | und
   return info !== undefined && info.isFile() && info.ino === stamp[1] && info.size === stamp[2] && info.ctimeMs === stamp[3]
 }
 
-/** Longer than the clock of the file systems this runs on moves in, bar those that keep whole seconds. */
-export const clockTick = 20
+/**
+ * How long after `time` a change could still be stamped with it: the file system's clock moves in ticks of a few
+ * milliseconds, or of a second or two where it keeps whole seconds (FAT keeps every other second).
+ */
+export function clockTickAt(time: number): number {
+  return time % 1000 === 0 ? 2000 : 20
+}
 
 export interface Survey {
   /** Files in the output folder that the record does not name (put there by hand or by another tool), and links. */
@@ -89,7 +94,7 @@ export interface Survey {
   strayDirs: string[]
   /**
    * The real folders (reached without following a link) among those recorded, with their change times as found;
-   * null for a time too recent to vouch for the folder's listing (see `clockTick`).
+   * null for a time too recent to vouch for the folder's listing (see `clockTickAt`).
    */
   dirTimes: Map<string, number | null>
   /** Every real folder found: those above and the stray ones. Only what lies in one is touched. */
@@ -127,7 +132,7 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
     }
     // A file added in the same tick of the clock as the last change, after the listing is read, would not move
     // the folder's time: such a folder is read again next time.
-    survey.dirTimes.set(dir, Date.now() - info.ctimeMs > clockTick ? info.ctimeMs : null)
+    survey.dirTimes.set(dir, Date.now() - info.ctimeMs > clockTickAt(info.ctimeMs) ? info.ctimeMs : null)
     survey.realDirs.add(dir)
     if (info.ctimeMs === recorded) continue
     for (const entry of readdirSync(path.join(target, dir), {withFileTypes: true})) {

@@ -11,7 +11,7 @@ import {isWithin} from '../is-within.ts'
 import {SetupError} from '../setup-error.ts'
 import {commitJournal, folderIdentity, journalName, NotCommitted, rollForward} from './output-journal.ts'
 import {isAlive, withOutputLock} from './output-lock.ts'
-import {clockTick, foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
+import {clockTickAt, foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
 import {removeBuiltSite} from './remove-built-site.ts'
 
 export type OutputFile =
@@ -110,18 +110,13 @@ export async function writeSite(
  * only once that tick is over, so any later change shows. (What git calls "racily clean" entries.)
  */
 async function outlastClockTick(written: Written): Promise<void> {
-  let latest = 0
-  let wholeSeconds = true
+  let until = 0
   for (const file of written.moved) {
     const time = written.stamps[file]![3]
-    if (time > latest) latest = time
-    if (time % 1000 !== 0) wholeSeconds = false
+    until = Math.max(until, time + clockTickAt(time))
   }
-  if (latest === 0) return
-  // A whole second in every time stamp is a file system that keeps seconds only.
-  const tick = wholeSeconds ? 1000 : clockTick
-  const wait = latest + tick - Date.now()
-  if (wait > 0) await sleep(Math.min(wait, tick))
+  const wait = until - Date.now()
+  if (wait > 0) await sleep(wait)
 }
 
 function touch(file: string): void {
