@@ -23,7 +23,7 @@ export interface Journal {
   removeDirs: string[]
 }
 
-/** The journal's name beside the output folder, matched by `leftoverPattern`. */
+/** The journal's name beside the output folder, as the clearing of leftovers in write-site.ts knows it. */
 export function journalName(target: string, suffix: string): string {
   return `.${path.basename(target)}.journal-${suffix}`
 }
@@ -58,9 +58,9 @@ export function folderIdentity(target: string): Pick<Journal, 'targetIno' | 'tar
 }
 
 /**
- * Finishes a journal a killed build left, if it is still for this output folder, and says whether it did. One that cannot be
- * finished (the disk refuses) is dropped with its staging folder: the next build finds the files that did not
- * move in unlike its record of them, and writes them again.
+ * Finishes a journal a killed build left, if it is still for this output folder, and says whether it did. One
+ * that cannot be finished (the disk refuses) is dropped with its staging folder: the next build finds the files
+ * that did not move in unlike its record of them, and writes them again.
  */
 export async function rollForward(target: string, journalPath: string): Promise<boolean> {
   let journal: Journal | undefined

@@ -158,10 +158,6 @@ function moveIn(target: string, journalPath: string, staging: string, written: W
   const removeDirs = [...survey.dirTimes.keys(), ...survey.strayDirs]
     .filter((dir) => !dirs.has(dir))
     .sort((a, b) => b.split('/').length - a.split('/').length)
-  if (written.moved.length + removes.length + removeDirs.length === 0) {
-    rmdirSync(staging)
-    return Object.fromEntries([...dirs].map((dir) => [dir, survey.dirTimes.get(dir) ?? null]))
-  }
   const identity = folderIdentity(target)
   if (!identity) throw new NotCommitted(new Error(`${target} is no longer a folder`))
   commitJournal(target, journalPath, {...identity, staging: path.basename(staging), moves: written.moved, removes, removeDirs})
