@@ -2,9 +2,10 @@
 // builds. Entries are appended to pack files and found through one index, so a warm build reads a few large
 // files instead of one small file per story.
 import {randomBytes} from 'node:crypto'
-import {closeSync, linkSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {createLockFile, isRunning, lockHolder} from '../lock-file.ts'
 
 export interface CacheStore {
   /** The folder kept between builds, or undefined when this build's cache is a temporary one. */
@@ -216,46 +217,22 @@ class PackStore implements CacheStore {
   }
 }
 
-/**
- * Takes the cache for this process, unless a live build holds it. The lock appears whole, process id and all
- * (written aside, then linked into place), so another build never reads it empty and takes it for abandoned.
- */
+/** Takes the cache for this process, unless a live build holds it. */
 function takeLock(dir: string): boolean {
   const lock = path.join(dir, 'lock')
-  const mine = path.join(dir, `lock.${process.pid}.${randomBytes(4).toString('hex')}`)
-  writeFileSync(mine, String(process.pid))
-  try {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        linkSync(mine, lock)
-        return true
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false
-      }
-      let holder: number
-      try {
-        holder = Number(readFileSync(lock, 'utf8'))
-      } catch {
-        continue // Released meanwhile: try again.
-      }
-      if (holder === process.pid || isAlive(holder)) return false
-      // Left by a build that was killed: its packs are unreferenced and go at the next close.
-      rmSync(lock, {force: true})
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      if (createLockFile(lock)) return true
+    } catch {
+      return false
     }
-    return false
-  } finally {
-    rmSync(mine, {force: true})
+    const holder = lockHolder(lock)
+    if (holder === undefined) continue // Released meanwhile: try again.
+    if (holder === process.pid || isRunning(holder)) return false
+    // Left by a build that was killed: its packs are unreferenced and go at the next close.
+    rmSync(lock, {force: true})
   }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+  return false
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

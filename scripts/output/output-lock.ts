@@ -1,10 +1,10 @@
 // One build at a time writes an output folder: a lock file beside it (`.dist.lock`) holding the process id, from
 // its first file to its last. Two builds swapping in, or moving files into, the same folder at once could leave
 // a mix of both sites; and under the lock, whatever another build left beside the folder is a killed build's.
-import {randomBytes} from 'node:crypto'
-import {linkSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs'
+import {unlinkSync} from 'node:fs'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
+import {createLockFile, isRunning, lockHolder} from '../lock-file.ts'
 import {SetupError} from '../setup-error.ts'
 
 /** Long enough for another build of a large archive to finish writing. */
@@ -19,9 +19,9 @@ const held = new Set<string>()
 export async function withOutputLock<T>(target: string, work: () => Promise<T>): Promise<T> {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`)
   const started = Date.now()
-  while (!take(lock)) {
-    const holder = Number(readText(lock))
-    if (holder === process.pid ? !held.has(lock) : !isAlive(holder)) {
+  while (!createLockFile(lock)) {
+    const holder = lockHolder(lock) ?? 0
+    if (holder === process.pid ? !held.has(lock) : !isRunning(holder)) {
       // Left by a killed build. (Two builds finding it at the same moment could both take it over; the window
       // is a few microseconds, after a kill.)
       try {
@@ -46,44 +46,6 @@ export async function withOutputLock<T>(target: string, work: () => Promise<T>):
   } finally {
     held.delete(lock)
     // Only our own: a lock deleted by hand meanwhile, and taken by another build, is theirs.
-    if (Number(readText(lock)) === process.pid) unlinkSync(lock)
-  }
-}
-
-/**
- * Creates the lock whole, with its process id already in it: written under another name and linked, since a
- * file created and then written could be read empty, and taken for a dead build's, in between.
- */
-function take(lock: string): boolean {
-  const temporary = `${lock}-${process.pid}-${randomBytes(4).toString('hex')}`
-  writeFileSync(temporary, String(process.pid))
-  try {
-    linkSync(temporary, lock)
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
-    throw error
-  } finally {
-    unlinkSync(temporary)
-  }
-}
-
-/** Whether the process `pid` is running (this one's counts). */
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    return ''
+    if (lockHolder(lock) === process.pid) unlinkSync(lock)
   }
 }

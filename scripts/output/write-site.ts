@@ -10,7 +10,8 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {isWithin} from '../is-within.ts'
 import {SetupError} from '../setup-error.ts'
 import {commitJournal, folderIdentity, journalName, NotCommitted, rollForward} from './output-journal.ts'
-import {isAlive, withOutputLock} from './output-lock.ts'
+import {isRunning} from '../lock-file.ts'
+import {withOutputLock} from './output-lock.ts'
 import {clockTickAt, foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
 import {removeBuiltSite} from './remove-built-site.ts'
 
@@ -316,8 +317,8 @@ async function clearLeftovers(target: string): Promise<void> {
   }
   for (const {leftover, kind, pid} of await leftovers()) {
     if (kind === 'journal') continue
-    // A lock being taken this moment is briefly under a name of its own (see output-lock.ts).
-    if (kind === 'lock' && isAlive(pid)) continue
+    // A lock being taken this moment is briefly under a name of its own (see lock-file.ts).
+    if (kind === 'lock' && isRunning(pid)) continue
     if (kind === 'old' && !(await exists(target))) await rename(leftover, target)
     else await rm(leftover, {recursive: true, force: true})
   }
