@@ -4,6 +4,7 @@ import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import type {CacheStore} from '../cache/cache-store.ts'
 import {mapConcurrent} from '../map-concurrent.ts'
+import {batchSize, jobBatches} from '../workers/job-batches.ts'
 import {warnOnce, type WorkerPool} from '../workers/worker-pool.ts'
 import type {Article} from './article.ts'
 import type {LoadContext, LoadedArticle} from './load-article.ts'
@@ -63,10 +64,13 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
     // Then the rest, parsed and stored. Threads read the file again themselves: sending every story's bytes
     // across would cost as much, and a file saved meanwhile is parsed as it now is.
     const pool = misses.length >= options.parallelFrom ? options.pool() : undefined
+    const size = pool ? batchSize(misses.length, pool.threads) : 1
+    const batches =
+      pool && jobBatches(size, (filePaths: string[]) => pool.parseStories({filePaths, site: context.site, fingerprint}))
     const parse = async (index: number) => {
       const filePath = paths[index]!
-      const parsed = pool
-        ? await pool.parseStory({filePath, site: context.site, fingerprint}).catch((error: unknown) => {
+      const parsed = batches
+        ? await batches.add(filePath).catch((error: unknown) => {
             warnOnce(error)
             return parseStoryFile(filePath, context.site, fingerprint)
           })
@@ -82,7 +86,8 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
       }
       progress()
     }
-    await mapConcurrent(misses, pool ? pool.threads * 4 : 1, parse)
+    // Two batches a thread: one being parsed, one waiting for it.
+    await mapConcurrent(misses, pool ? pool.threads * 2 * size : 1, parse)
 
     // Photos are looked at every build: the cache knows the story's bytes, not the photo's.
     return mapConcurrent(records, 32, async (entry, index) => {

@@ -10,9 +10,9 @@ import {outputPathOf} from '../content/permalinks.ts'
 import {bodyFromHtml, bodyHtmlOf, parseStoryBytes} from '../content/story-record.ts'
 import type {SiteConfig} from '../config/site-config.ts'
 import {SetupError} from '../setup-error.ts'
-import {warnOnce} from '../workers/worker-pool.ts'
+import {batchSize, jobBatches, type JobBatches} from '../workers/job-batches.ts'
+import {warnOnce, type WorkerPool} from '../workers/worker-pool.ts'
 import type {OutputFile} from '../output/write-site.ts'
-import type {WorkerPool} from '../workers/worker-pool.ts'
 import type {Layouts, SiteContext} from './layouts.ts'
 import type {Page} from './page.ts'
 import {isHtmlPage, renderPage} from './render-page.ts'
@@ -38,11 +38,15 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
   const keys = pages.map((page) => pageKey(context, page))
   const missing = keys.filter((key) => !cache.has(key)).length
   const pool = missing >= options.parallelFrom ? options.pool() : undefined
+  const size = pool ? batchSize(missing, pool.threads) : 0
+  const batches =
+    pool &&
+    jobBatches(size, (pages: Page[]) => pool.drawPages({pages, site: options.site, layoutsDir: options.layoutsDir}))
 
   // Pages in flight on the threads, oldest first: handed on in the plan's order, so the output never depends
-  // on which thread finished first.
+  // on which thread finished first. Two batches a thread: one being drawn, one waiting for it.
   const inFlight: Promise<OutputFile>[] = []
-  const limit = pool ? pool.threads * 4 : 0
+  const limit = pool ? pool.threads * 2 * size : 0
   let done = 0
   try {
     for (const [index, page] of pages.entries()) {
@@ -51,7 +55,7 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
       // A page the cache holds is read from it only if the output folder does not already hold it.
       const drawn: Promise<OutputFile> = cache.has(key)
         ? Promise.resolve({path, revision: key, load: async () => cache.get(key) ?? (await drawAndKeep(page, key, options, undefined))})
-        : drawAndKeep(page, key, options, pool).then((contents) => ({path, revision: key, contents}))
+        : drawAndKeep(page, key, options, batches).then((contents) => ({path, revision: key, contents}))
       // Its failure is reported when its turn comes; until then it must not count as unhandled.
       drawn.catch(() => {})
       inFlight.push(drawn)
@@ -72,19 +76,19 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
 }
 
 /** Draws a page the cache does not hold (or lost since: a damaged pack), and keeps it there. */
-async function drawAndKeep(page: Page, key: string, options: DrawOptions, pool: WorkerPool | undefined): Promise<Buffer> {
-  const contents = Buffer.from(await draw(page, options, pool), 'utf8')
+async function drawAndKeep(page: Page, key: string, options: DrawOptions, batches: JobBatches<Page, string> | undefined): Promise<Buffer> {
+  const contents = Buffer.from(await draw(page, options, batches), 'utf8')
   options.cache.put(key, contents)
   if (options.counts) options.counts.drawn++
   return contents
 }
 
-async function draw(page: Page, options: DrawOptions, pool: WorkerPool | undefined): Promise<string> {
+async function draw(page: Page, options: DrawOptions, batches: JobBatches<Page, string> | undefined): Promise<string> {
   const ready = await withStoredText(page, options)
   // Machine files (feeds, sitemaps) are quick to write and few: always here.
-  if (!pool || !isHtmlPage(ready)) return renderPage(ready, options.layouts, options.site)
-  // A thread that fails (out of its small heap) leaves the page to this one, which says what went wrong if anything.
-  return pool.drawPage({page: ready, site: options.site, layoutsDir: options.layoutsDir}).catch((error: unknown) => {
+  if (!batches || !isHtmlPage(ready)) return renderPage(ready, options.layouts, options.site)
+  // A thread that fails (out of its small heap) leaves its pages to this one, which says what went wrong if anything.
+  return batches.add(ready).catch((error: unknown) => {
     warnOnce(error)
     return renderPage(ready, options.layouts, options.site)
   })

@@ -6,21 +6,24 @@ import {loadLayouts} from '../pages/load-layouts.ts'
 import type {Page} from '../pages/page.ts'
 import {renderPage} from '../pages/render-page.ts'
 
-export interface ParseJob {
-  filePath: string
+export type ParseResult = Awaited<ReturnType<typeof parseStoryFile>>
+
+/** Stories parsed one after the other, sent together (see job-batches.ts); the site comes once per batch. */
+export interface ParseBatch {
+  filePaths: string[]
   site: SiteConfig
-  /** Fingerprint of the content stage, for the story's cache key. */
+  /** Fingerprint of the content stage, for each story's cache key. */
   fingerprint: string
 }
 
-export type ParseResult = Awaited<ReturnType<typeof parseStoryFile>>
-
-export function parseStory(job: ParseJob): Promise<ParseResult> {
-  return parseStoryFile(job.filePath, job.site, job.fingerprint)
+export async function parseStories(batch: ParseBatch): Promise<ParseResult[]> {
+  const results: ParseResult[] = []
+  for (const filePath of batch.filePaths) results.push(await parseStoryFile(filePath, batch.site, batch.fingerprint))
+  return results
 }
 
-export interface DrawJob {
-  page: Page
+export interface DrawBatch {
+  pages: Page[]
   site: SiteContext
   layoutsDir: string
 }
@@ -28,15 +31,16 @@ export interface DrawJob {
 // Layouts are loaded once per thread: a build does not change them while it runs.
 const layoutsByDir = new Map<string, Promise<Layouts>>()
 
-// Every job brings its own copy of the site's context; one object per context lets layouts recognise it
+// Every batch brings its own copy of the site's context; one object per context lets layouts recognise it
 // (parts drawn once, like the masthead, are kept per site: see layouts/components/drawn-once.ts).
 const sites = new Map<string, SiteContext>()
 
-export async function drawPage(job: DrawJob): Promise<string> {
-  let layouts = layoutsByDir.get(job.layoutsDir)
-  if (!layouts) layoutsByDir.set(job.layoutsDir, (layouts = loadLayouts(job.layoutsDir)))
-  const key = JSON.stringify(job.site)
+export async function drawPages(batch: DrawBatch): Promise<string[]> {
+  let layouts = layoutsByDir.get(batch.layoutsDir)
+  if (!layouts) layoutsByDir.set(batch.layoutsDir, (layouts = loadLayouts(batch.layoutsDir)))
+  const key = JSON.stringify(batch.site)
   let site = sites.get(key)
-  if (!site) sites.set(key, (site = job.site))
-  return renderPage(job.page, await layouts, site)
+  if (!site) sites.set(key, (site = batch.site))
+  const loaded = await layouts
+  return batch.pages.map((page) => renderPage(page, loaded, site))
 }

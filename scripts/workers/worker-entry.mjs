@@ -5,5 +5,5 @@ import {register} from 'tsx/esm/api'
 register()
 const tasks = await import('./tasks.ts')
 
-export const parseStory = tasks.parseStory
-export const drawPage = tasks.drawPage
+export const parseStories = tasks.parseStories
+export const drawPages = tasks.drawPages

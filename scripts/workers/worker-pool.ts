@@ -1,12 +1,12 @@
 // A pool of worker threads (piscina) for the build's per-story work, so every core parses and draws.
 import {availableParallelism} from 'node:os'
 import {Piscina} from 'piscina'
-import type {DrawJob, ParseJob, ParseResult} from './tasks.ts'
+import type {DrawBatch, ParseBatch, ParseResult} from './tasks.ts'
 
 export interface WorkerPool {
   readonly threads: number
-  parseStory(job: ParseJob): Promise<ParseResult>
-  drawPage(job: DrawJob): Promise<string>
+  parseStories(batch: ParseBatch): Promise<ParseResult[]>
+  drawPages(batch: DrawBatch): Promise<string[]>
   close(): Promise<void>
 }
 
@@ -42,8 +42,8 @@ export function startWorkerPool(threads: number): WorkerPool {
   })
   return {
     threads,
-    parseStory: (job) => pool.run(job, {name: 'parseStory'}) as Promise<ParseResult>,
-    drawPage: (job) => pool.run(job, {name: 'drawPage'}) as Promise<string>,
+    parseStories: (batch) => pool.run(batch, {name: 'parseStories'}) as Promise<ParseResult[]>,
+    drawPages: (batch) => pool.run(batch, {name: 'drawPages'}) as Promise<string[]>,
     close: () => pool.destroy(),
   }
 }

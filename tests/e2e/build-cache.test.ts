@@ -35,10 +35,10 @@ async function expectSameSite(actual: string, expected: string): Promise<void> {
 }
 
 /** A small archive: stories in two sections sharing topics, so each appears on several pages. */
-async function archive(extra: Record<string, string> = {}): Promise<string> {
+async function archive(extra: Record<string, string> = {}, stories = 12): Promise<string> {
   const files: Record<string, string> = {}
-  for (let index = 0; index < 12; index++) {
-    const day = String(1 + index).padStart(2, '0')
+  for (let index = 0; index < stories; index++) {
+    const day = String(1 + (index % 28)).padStart(2, '0')
     files[`articles/2010/story-${index}.md`] = story(
       {
         title: `Story number ${index}`,
@@ -213,6 +213,14 @@ describe('worker threads', () => {
     const site = await archive()
     const threaded = await build(site, {threads: 2, parallelFrom: 1})
     expect(threaded.stats.parsed).toBe(12)
+    await expectSameSite(threaded.outDir, (await build(site)).outDir)
+  })
+
+  it('write the same site when the work goes to them in batches of several', {timeout: 60_000}, async () => {
+    // 40 stories: batches of 5 stories, and of 6 or more pages (see job-batches.ts).
+    const site = await archive({}, 40)
+    const threaded = await build(site, {threads: 2, parallelFrom: 1})
+    expect(threaded.stats.parsed).toBe(40)
     await expectSameSite(threaded.outDir, (await build(site)).outDir)
   })
 })
