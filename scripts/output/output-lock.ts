@@ -16,6 +16,11 @@ const patienceMs = 10 * 60_000
  */
 const held = new Set<string>()
 
+/** Another build kept the folder locked for longer than a build should take: nothing was written. */
+export class OutputLocked extends SetupError {
+  override name = 'OutputLocked'
+}
+
 export async function withOutputLock<T>(target: string, work: () => Promise<T>): Promise<T> {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`)
   const started = Date.now()
@@ -34,7 +39,7 @@ export async function withOutputLock<T>(target: string, work: () => Promise<T>):
       }
     }
     if (Date.now() - started > patienceMs) {
-      throw new SetupError(
+      throw new OutputLocked(
         `Another build (process ${holder}) has been writing ${target} for ${patienceMs / 60_000} minutes. If no build is running, delete ${lock} and build again.`,
       )
     }

@@ -11,7 +11,7 @@ import type {OutputFile} from './write-site.ts'
 export async function updateSite(outDir: string, files: Iterable<OutputFile>, removed: Iterable<string>): Promise<void> {
   // The folder's lock, as a build's: a build (or a second preview) writing the same folder meanwhile would
   // otherwise leave a mix of both.
-  await withOutputLock(outDir, async () => {
+  await withOutputLock(path.resolve(outDir), async () => {
     for (const file of files) {
       const destination = path.join(outDir, file.path)
       const temporary = `${destination}.tmp-${process.pid}`

@@ -7,6 +7,7 @@ import type {LoadedArticle} from '../content/load-article.ts'
 import type {FoundArticles} from '../content/find-articles.ts'
 import {loadContent, type Content, type LoadedContent} from '../content/load-content.ts'
 import {outputPathOf} from '../content/permalinks.ts'
+import {OutputLocked} from '../output/output-lock.ts'
 import {updateSite} from '../output/update-site.ts'
 import {writeSite, type OutputFile} from '../output/write-site.ts'
 import type {Layouts} from '../pages/layouts.ts'
@@ -153,6 +154,12 @@ export function createRebuild(options: RebuildOptions): Rebuild {
       if (firstRun) await writeSite(options.outDir, toWrite(outputs))
       else await updateSite(options.outDir, toWrite(outputs), removed)
     } catch (error) {
+      if (error instanceof OutputLocked) {
+        // Nothing was written: the next run writes what this one would have.
+        const file = new VFile({path: options.outDir})
+        reportError(file, error.message, {ruleId: 'output-locked'})
+        return failed([...result.files, file])
+      }
       // A layout that throws while drawing a page (a field it did not expect): say which page, and redraw
       // everything on the next run, since some pages may already be written with the new layouts.
       everythingPending = true

@@ -1,6 +1,6 @@
 import {readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {createRebuild, type RebuildResult, type SourceChanges} from '../../scripts/watch/rebuild-site.ts'
 import {makeSite, readPage, siteYaml, story} from '../helpers/fixture-site.ts'
 
@@ -63,6 +63,28 @@ describe('watch mode’s rebuild', () => {
     expect(result.changedUrls).toContain('/central-south-asia/2010/05/16/c/')
     expect((await readPage(out, '/central-south-asia/')).all('.card-title').length).toBe(1)
     await expect(stat(path.join(out, 'central-south-asia/2010/05/16'))).rejects.toThrow()
+  })
+
+  it('says so when another build keeps the folder locked, and writes the change once it is free', async () => {
+    const {site, out, rebuild} = await setUp()
+    const file = path.join(site, 'articles/a.md')
+    await writeFile(file, story({title: 'Story A, updated', topics: '[Osh]', published: '2010-05-15T10:00:00Z'}))
+    // A running process (this one's parent) holds the lock; the clock jumps a minute at each look, so the
+    // ten minutes a build waits for it run out at once.
+    await writeFile(path.join(site, '.preview.lock'), String(process.ppid))
+    let clock = Date.now()
+    const jumping = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 60_000))
+    const locked = await rebuild(changed(file)).finally(() => jumping.mockRestore())
+    expect(locked.ok).toBe(false)
+    expect(locked.files.flatMap((f) => f.messages.map((m) => [m.ruleId, m.file]))).toEqual([['output-locked', out]])
+    expect((await readPage(out, '/central-south-asia/2010/05/15/a/')).text('h1')).toBe('Story A')
+
+    // Free again (its holder has stopped): the next run writes what the locked one would have, and no more.
+    await rm(path.join(site, '.preview.lock'))
+    const next = await rebuild(nothing())
+    expect(next.ok).toBe(true)
+    expect(next.rendered).toBe(8)
+    expect((await readPage(out, '/central-south-asia/2010/05/15/a/')).text('h1')).toBe('Story A, updated')
   })
 
   it('keeps the last good site when a save breaks a story, and recovers on the next good save', async () => {
