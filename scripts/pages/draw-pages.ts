@@ -44,9 +44,10 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
     jobBatches(size, (pages: Page[]) => pool.drawPages({pages, site: options.site, layoutsDir: options.layoutsDir}))
 
   // Pages in flight on the threads, oldest first: handed on in the plan's order, so the output never depends
-  // on which thread finished first. Two batches a thread: one being drawn, one waiting for it.
+  // on which thread finished first. Two batches a thread: one being drawn, one waiting for it (the loop below
+  // keeps one more than the limit in flight).
   const inFlight: Promise<OutputFile>[] = []
-  const limit = pool ? pool.threads * 2 * size : 0
+  const limit = pool ? pool.threads * 2 * size - 1 : 0
   let done = 0
   try {
     for (const [index, page] of pages.entries()) {

@@ -24,10 +24,14 @@ export function jobBatches<Job, Result>(size: number, send: (jobs: Job[]) => Pro
     if (waiting.length === 0) return
     const batch = waiting
     waiting = []
-    send(batch.map((entry) => entry.job)).then(
-      (results) => batch.forEach((entry, index) => entry.resolve(results[index]!)),
-      (error: unknown) => batch.forEach((entry) => entry.reject(error)),
-    )
+    // Through a promise, so a sender that throws fails its batch rather than leaving it unsettled.
+    Promise.resolve()
+      .then(() => send(batch.map((entry) => entry.job)))
+      .then((results) => {
+        if (results.length !== batch.length) throw new Error(`A batch of ${batch.length} jobs came back with ${results.length} results`)
+        batch.forEach((entry, index) => entry.resolve(results[index]!))
+      })
+      .catch((error: unknown) => batch.forEach((entry) => entry.reject(error)))
   }
 
   return {

@@ -16,6 +16,8 @@ describe('jobBatches', () => {
     const {sent, send} = recorder()
     const batches = jobBatches(3, send)
     const results = [1, 2, 3].map((job) => batches.add(job))
+    // Sent at once: before the event loop turns (which sends a batch that is not full).
+    await null
     expect(sent).toEqual([[1, 2, 3]])
     expect(await Promise.all(results)).toEqual([2, 4, 6])
   })
@@ -46,6 +48,17 @@ describe('jobBatches', () => {
     const outcomes = await Promise.allSettled([batches.add(1), batches.add(2), batches.add(3), batches.add(4)])
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'fulfilled', 'fulfilled'])
     expect((outcomes[0] as PromiseRejectedResult).reason.message).toBe('the thread ran out of memory')
+  })
+
+  it('fails the batch, not the process, when sending it throws or comes back short', async () => {
+    const throwing = jobBatches(2, (): Promise<number[]> => {
+      throw new Error('could not clone the job')
+    })
+    const thrown = await Promise.allSettled([throwing.add(1), throwing.add(2)])
+    expect(thrown.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected'])
+
+    const short = jobBatches(2, async (jobs: number[]) => jobs.slice(1))
+    await expect(Promise.all([short.add(1), short.add(2)])).rejects.toThrow('A batch of 2 jobs came back with 1 results')
   })
 })
 
