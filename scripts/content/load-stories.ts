@@ -1,8 +1,9 @@
 // Loads every story of a build through the cache: a story whose bytes, path, site configuration and content code
 // are unchanged is read back from it; the rest are parsed, on worker threads when there are many, and stored.
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync, type Stats} from 'node:fs'
 import type {CacheStore} from '../cache/cache-store.ts'
+import {contentDigest, openStoryStamps} from '../cache/story-stamps.ts'
 import {mapConcurrent} from '../map-concurrent.ts'
 import {batchSize, jobBatches} from '../workers/job-batches.ts'
 import {warnOnce, type WorkerPool} from '../workers/worker-pool.ts'
@@ -34,6 +35,7 @@ const storedBody: Article['body'] = Object.freeze({type: 'root', children: []}) 
 
 export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
   const {cache} = options
+  const stamps = openStoryStamps(cache.dir)
   return async (paths, context) => {
     // A story is read in the light of the site's configuration (its sections, its address, its house style).
     const fingerprint = createHash('sha256').update(options.fingerprint).update(JSON.stringify(context.site)).digest('hex')
@@ -41,18 +43,26 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
     let done = 0
     const progress = () => options.onProgress?.(++done, paths.length)
 
-    // First what the cache already has, reading each file once to know its key.
+    // First what the cache already has: a file as the last build stamped it is known by its digest; any other
+    // is read, after it is looked at, so the stamp never vouches for bytes older than the ones read.
     const misses: number[] = []
     paths.forEach((filePath, index) => {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(filePath)
-      } catch (error) {
-        records[index] = unreadable(filePath, error)
-        progress()
-        return
+      const statAt = Date.now()
+      const info = statOf(filePath)
+      let digest = info && stamps.digestOf(filePath, info)
+      if (digest === undefined) {
+        let bytes: Buffer
+        try {
+          bytes = readFileSync(filePath)
+        } catch (error) {
+          records[index] = unreadable(filePath, error)
+          progress()
+          return
+        }
+        digest = contentDigest(bytes)
+        if (info) stamps.stamp(filePath, info, digest, statAt)
       }
-      const key = storyKey(fingerprint, filePath, bytes)
+      const key = storyKey(fingerprint, filePath, digest)
       const stored = cache.get(key)
       if (stored && cache.has(bodyKey(key))) {
         // JSON rather than v8's serializer: a record parses in half the time (about 3 µs against 6).
@@ -60,6 +70,7 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
         progress()
       } else misses.push(index)
     })
+    stamps.save()
 
     // Then the rest, parsed and stored. Threads read the file again themselves: sending every story's bytes
     // across would cost as much, and a file saved meanwhile is parsed as it now is.
@@ -98,6 +109,15 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
         if (!record.article || (record.image && !image)) return {file, draft: record.draft}
         return {file, draft: record.draft, article: {...record.article, image, body: storedBody, cacheKey: key}}
     })
+  }
+}
+
+/** The file as the disk describes it, or undefined if it cannot be looked at (reading it then says why). */
+function statOf(filePath: string): Stats | undefined {
+  try {
+    return statSync(filePath, {throwIfNoEntry: false})
+  } catch {
+    return undefined
   }
 }
 

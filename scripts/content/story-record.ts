@@ -8,6 +8,7 @@ import type {SiteConfig} from '../config/site-config.ts'
 import {reportError} from '../problems.ts'
 import type {Article} from './article.ts'
 import {parseArticle, type ImageSource} from './parse-article.ts'
+import {contentDigest} from '../cache/story-stamps.ts'
 import {storyKey} from './story-key.ts'
 
 export interface ParsedStory {
@@ -67,7 +68,7 @@ export async function parseStoryFile(
   } catch (error) {
     return {unreadable: (error as NodeJS.ErrnoException).code ?? 'unknown error'}
   }
-  return {key: storyKey(fingerprint, filePath, bytes), record: toRecord(await parseStoryBytes(filePath, bytes, site))}
+  return {key: storyKey(fingerprint, filePath, contentDigest(bytes)), record: toRecord(await parseStoryBytes(filePath, bytes, site))}
 }
 
 export function toRecord(story: ParsedStory): StoryRecord {

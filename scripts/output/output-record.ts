@@ -4,6 +4,7 @@
 import {createHash} from 'node:crypto'
 import {lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs'
 import path from 'node:path'
+import {clockTickAt} from '../clock-tick.ts'
 
 /**
  * A file as written: what it was made from, and what the disk said of it once in place. The change time (ctime)
@@ -77,14 +78,6 @@ export function isUnchanged(target: string, file: string, stamp: FileStamp | und
     return false
   }
   return info !== undefined && info.isFile() && info.ino === stamp[1] && info.size === stamp[2] && info.ctimeMs === stamp[3]
-}
-
-/**
- * How long after `time` a change could still be stamped with it: the file system's clock moves in ticks of a few
- * milliseconds, or of a second or two where it keeps whole seconds (FAT keeps every other second).
- */
-export function clockTickAt(time: number): number {
-  return time % 1000 === 0 ? 2000 : 20
 }
 
 export interface Survey {

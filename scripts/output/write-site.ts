@@ -11,8 +11,9 @@ import {isWithin} from '../is-within.ts'
 import {SetupError} from '../setup-error.ts'
 import {commitJournal, folderIdentity, journalName, NotCommitted, rollForward} from './output-journal.ts'
 import {isRunning} from '../lock-file.ts'
+import {clockTickAt} from '../clock-tick.ts'
 import {withOutputLock} from './output-lock.ts'
-import {clockTickAt, foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
+import {foldersOf, isUnchanged, parentOf, readRecord, saveRecord, stampOf, surveyOutput, type FileStamp, type OutputRecord, type Survey} from './output-record.ts'
 import {removeBuiltSite} from './remove-built-site.ts'
 
 export type OutputFile =

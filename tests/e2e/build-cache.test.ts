@@ -1,6 +1,6 @@
 // The build's cache and worker threads, judged by what reaches the reader: whatever the cache held and however
 // the work was shared out, the site written is byte for byte the site an uncached build writes.
-import {readdir, readFile, stat, truncate, writeFile} from 'node:fs/promises'
+import {readdir, readFile, stat, truncate, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
 import {buildSite, type BuildOptions} from '../../scripts/build-site.ts'
@@ -112,6 +112,28 @@ describe('the build cache', () => {
     expect(rewritten).toContain('middle-east/2010/05/06/story-5/index.html')
     expect(await readFile(path.join(outDir, 'middle-east/2010/05/06/story-5/index.html'), 'utf8')).toContain('<h1>A new headline</h1>')
     await expectSameSite(outDir, (await build(site)).outDir)
+  })
+
+  it('parses a story rewritten after a build that stamped it, even to the same size and modification time', async () => {
+    const site = await archive()
+    const file = path.join(site, 'articles/2010/story-5.md')
+    const text = await readFile(file, 'utf8')
+    await utimes(file, 1_000_000_000, 1_000_000_000)
+    // Long enough after the files were written for the build to trust their times (see cache/story-stamps.ts).
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    const cacheDir = await tempDir()
+    await build(site, {cacheDir})
+    const stamps = JSON.parse(await readFile(path.join(cacheDir, 'story-stamps.json'), 'utf8')) as {stamps: object}
+    expect(Object.keys(stamps.stamps)).toContain(file)
+
+    const edited = text.replace('Story number 5', 'Story number V')
+    expect(edited.length).toBe(text.length)
+    await writeFile(file, edited)
+    await utimes(file, 1_000_000_000, 1_000_000_000)
+    const warm = await build(site, {cacheDir})
+    expect(warm.stats.parsed).toBe(1)
+    expect(await readFile(path.join(warm.outDir, 'middle-east/2010/05/06/story-5/index.html'), 'utf8')).toContain('Story number V')
+    await expectSameSite(warm.outDir, (await build(site)).outDir)
   })
 
   it('redraws every page, and parses nothing, when a layout changes', async () => {
