@@ -1,8 +1,9 @@
 // What the cache knows of each story file as the disk last described it, so that a build knows an unchanged story
 // by its digest without reading it (as git's index knows unchanged files). Reading and hashing 10,000 stories
-// took longer than looking at them.
+// took longer than looking at them. Like git's index, it cannot see a write through a shared memory mapping,
+// which moves no time; `--no-cache`, or deleting story-stamps.json from the cache, reads every story.
 import {createHash} from 'node:crypto'
-import {readFileSync, renameSync, writeFileSync, type Stats} from 'node:fs'
+import {readFileSync, renameSync, rmSync, writeFileSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {clockTickAt} from '../clock-tick.ts'
 
@@ -70,6 +71,7 @@ export function openStoryStamps(cacheDir: string | undefined): StoryStamps {
         renameSync(staging, file)
       } catch {
         // A full or read-only disk: the next build reads every story, as without stamps.
+        rmSync(staging, {force: true})
       }
     },
   }

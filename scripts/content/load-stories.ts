@@ -1,9 +1,9 @@
 // Loads every story of a build through the cache: a story whose bytes, path, site configuration and content code
 // are unchanged is read back from it; the rest are parsed, on worker threads when there are many, and stored.
 import {createHash} from 'node:crypto'
-import {readFileSync, statSync, type Stats} from 'node:fs'
+import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs'
 import type {CacheStore} from '../cache/cache-store.ts'
-import {contentDigest, openStoryStamps} from '../cache/story-stamps.ts'
+import {contentDigest, openStoryStamps, type StoryStamps} from '../cache/story-stamps.ts'
 import {mapConcurrent} from '../map-concurrent.ts'
 import {batchSize, jobBatches} from '../workers/job-batches.ts'
 import {warnOnce, type WorkerPool} from '../workers/worker-pool.ts'
@@ -43,24 +43,16 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
     let done = 0
     const progress = () => options.onProgress?.(++done, paths.length)
 
-    // First what the cache already has: a file as the last build stamped it is known by its digest; any other
-    // is read, after it is looked at, so the stamp never vouches for bytes older than the ones read.
+    // First what the cache already has, by each story's digest.
     const misses: number[] = []
     paths.forEach((filePath, index) => {
-      const statAt = Date.now()
-      const info = statOf(filePath)
-      let digest = info && stamps.digestOf(filePath, info)
-      if (digest === undefined) {
-        let bytes: Buffer
-        try {
-          bytes = readFileSync(filePath)
-        } catch (error) {
-          records[index] = unreadable(filePath, error)
-          progress()
-          return
-        }
-        digest = contentDigest(bytes)
-        if (info) stamps.stamp(filePath, info, digest, statAt)
+      let digest: string
+      try {
+        digest = storyDigest(filePath, stamps)
+      } catch (error) {
+        records[index] = unreadable(filePath, error)
+        progress()
+        return
       }
       const key = storyKey(fingerprint, filePath, digest)
       const stored = cache.get(key)
@@ -112,12 +104,25 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
   }
 }
 
-/** The file as the disk describes it, or undefined if it cannot be looked at (reading it then says why). */
-function statOf(filePath: string): Stats | undefined {
+/**
+ * The digest of a story file's bytes: its stamp's, if the file is as the last build stamped it, or else read.
+ * Both go through one open file, so a stamp always describes the file whose bytes were read (a link or folder
+ * switched between a look and a read cannot pair one file's stamp with another's bytes), and a file this build
+ * cannot read fails as it would without the cache. The look comes before the read, so a stamp never vouches
+ * for bytes older than its file's.
+ */
+function storyDigest(filePath: string, stamps: StoryStamps): string {
+  const fd = openSync(filePath, 'r')
   try {
-    return statSync(filePath, {throwIfNoEntry: false})
-  } catch {
-    return undefined
+    const lookedAt = Date.now()
+    const info = fstatSync(fd)
+    const stamped = stamps.digestOf(filePath, info)
+    if (stamped !== undefined) return stamped
+    const digest = contentDigest(readFileSync(fd))
+    if (info.isFile()) stamps.stamp(filePath, info, digest, lookedAt)
+    return digest
+  } finally {
+    closeSync(fd)
   }
 }
 
