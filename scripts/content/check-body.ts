@@ -2,6 +2,7 @@
 // collects its links to the rest of the site, which can only be checked once every page is known.
 import {randomBytes} from 'node:crypto'
 import path from 'node:path'
+import type {Nodes as HastNodes, Root as HastRoot} from 'hast'
 import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
@@ -27,6 +28,8 @@ export interface BodyFindings {
   storyLinks: StoryLink[]
   /** The body has raw HTML, so it needs the sanitizing pipeline. */
   hasHtml: boolean
+  /** Where the raw HTML is, as offsets into the file (end exclusive): its links are checked once it is parsed. */
+  htmlSpans: Array<{start: number; end: number}>
 }
 
 // Random per process, so no text a reporter writes can look like one; it never reaches a built page. Each ends
@@ -36,7 +39,7 @@ let tokenCount = 0
 
 /** Checks the tree and collects its links; a link to a story's file gets a token in place of its URL. */
 export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, context: BodyContext): BodyFindings {
-  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false}
+  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false, htmlSpans: []}
   if (tree.children.length === 0) {
     reportError(file, 'The story has no text: write it below the front matter’s closing `---`', {
       place: bodyStartPoint,
@@ -60,6 +63,9 @@ export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, contex
         break
       case 'html':
         findings.hasHtml = true
+        if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+          findings.htmlSpans.push({start: node.position.start.offset, end: node.position.end.offset})
+        }
         break
       case 'text':
         if (context.quotes === 'typographic') checkQuotes(node.value, node.position?.start, file)
@@ -137,4 +143,38 @@ function pointWithin(text: string, index: number, start: Point): Point {
   return before.length === 1
     ? {line: start.line, column: start.column + index}
     : {line: start.line + before.length - 1, column: before.at(-1)!.length + 1}
+}
+
+/**
+ * Links in the story's raw HTML, once it is parsed and sanitized: those to pages of this site are checked with
+ * the Markdown's, once every page is known. Only elements written as HTML are looked at (by where they start):
+ * the Markdown's own links were checked in the Markdown.
+ */
+export function checkHtmlLinks(tree: HastRoot, file: VFile, spans: BodyFindings['htmlSpans'], context: BodyContext, findings: BodyFindings): void {
+  const writtenAsHtml = (offset: number) => spans.some((span) => offset >= span.start && offset < span.end)
+  const stack: HastNodes[] = [...tree.children].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img')) {
+      const url = node.properties[node.tagName === 'a' ? 'href' : 'src']
+      const start = node.position?.start
+      if (typeof url === 'string' && start?.offset !== undefined && writtenAsHtml(start.offset)) {
+        checkHtmlLink(url, node.tagName, {line: start.line, column: start.column}, file, context, findings)
+      }
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+  }
+}
+
+function checkHtmlLink(url: string, tagName: 'a' | 'img', place: Point, file: VFile, context: BodyContext, findings: BodyFindings): void {
+  const target = classifyLink(url, context.siteUrl)
+  if (target.kind === 'site' || (target.kind === 'story' && tagName === 'img')) findings.siteLinks.push({href: url, place})
+  else if (target.kind === 'story') {
+    reportError(file, `Link to \`${url}\` in HTML does not become the story’s address: write it in Markdown, \`[words](${url})\``, {
+      place,
+      ruleId: 'html-story-link',
+    })
+  } else if (target.kind === 'external' && target.insecure) {
+    reportWarning(file, `Link to \`${url}\` is not secure: use \`https://\` if the site offers it`, {place, ruleId: 'insecure-link'})
+  }
 }

@@ -10,11 +10,11 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {SiteConfig} from '../config/site-config.ts'
 import {reportError} from '../problems.ts'
-import {checkBody, type BodyFindings} from './check-body.ts'
+import {checkBody, checkHtmlLinks, type BodyFindings} from './check-body.ts'
 import {rehypeSanitizeStory} from './sanitize-html.ts'
 import {smartQuoteOptions} from './smart-quotes.ts'
 
-export interface RenderedBody extends Omit<BodyFindings, 'hasHtml'> {
+export interface RenderedBody extends Omit<BodyFindings, 'hasHtml' | 'htmlSpans'> {
   tree: Root
 }
 
@@ -59,8 +59,11 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
   const {markdown, withHtml} = pipelinesFor(site)
   try {
     const tree = markdown.parse(masked)
-    const {hasHtml, ...links} = checkBody(tree, file, start, {siteUrl: site.url, quotes: site.houseStyle.quotes})
-    return {tree: (await (hasHtml ? withHtml : markdown).run(tree, file)) as Root, ...links}
+    const context = {siteUrl: site.url, quotes: site.houseStyle.quotes}
+    const findings = checkBody(tree, file, start, context)
+    const rendered = (await (findings.hasHtml ? withHtml : markdown).run(tree, file)) as Root
+    if (findings.hasHtml) checkHtmlLinks(rendered, file, findings.htmlSpans, context, findings)
+    return {tree: rendered, siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
   } catch (error) {
     // The syntax-tree utilities recurse; thousands of nested quotes or lists exhaust the stack.
     if (!(error instanceof RangeError)) throw error

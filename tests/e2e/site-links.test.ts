@@ -108,6 +108,45 @@ describe('links to pages of this site', () => {
     ])
   })
 
+  it('checks the links a story writes in HTML as it checks its Markdown links', async () => {
+    const body = [
+      'See <a href="/central-south-asia/2010/05/14/osh-curfw/">the curfew</a>, [the section](/central-south-asia/)',
+      'and <a href="http://example.org/">a page</a>.',
+      '',
+      '<figure><img src="/images/none.jpg" alt="A photo"><figcaption><a href="/central-south-asia/">More</a></figcaption></figure>',
+      '',
+    ].join('\n')
+    const {result, problems} = await build({'articles/clashes.md': story({}, body), 'articles/osh.md': osh})
+    expect(result.ok).toBe(false)
+    expect(problems).toEqual([
+      'articles/clashes.md:10:5 insecure-link: Link to `http://example.org/` is not secure: use `https://` if the site offers it',
+      'articles/clashes.md:12:9 broken-link: Link to `/images/none.jpg` goes to /images/none.jpg, which is not a page of this site: check the address, or link to the story’s file (`../14/osh.md`)',
+      'articles/clashes.md:9:5 broken-link: Link to `/central-south-asia/2010/05/14/osh-curfw/` goes to /central-south-asia/2010/05/14/osh-curfw/, which is not a page of this site: did you mean /central-south-asia/2010/05/14/osh-curfew/?',
+    ])
+  })
+
+  it('asks for a link to a story’s file written in HTML to be written in Markdown', async () => {
+    const {result, problems} = await build({'articles/clashes.md': story({}, 'See <a href="osh.md">the curfew</a>.\n'), 'articles/osh.md': osh})
+    expect(result.ok).toBe(false)
+    expect(problems).toEqual([
+      'articles/clashes.md:9:5 html-story-link: Link to `osh.md` in HTML does not become the story’s address: write it in Markdown, `[words](osh.md)`',
+    ])
+  })
+
+  it('leaves the Markdown links of a story with HTML to the Markdown’s checks, once each', async () => {
+    const {result, problems, out} = await build({
+      'articles/clashes.md': story({}, 'See <abbr title="Osh">the city</abbr>, [the curfew](osh.md) and [again][c].\n\n[c]: osh.md\n'),
+      'articles/osh.md': osh,
+    })
+    expect(problems).toEqual([])
+    expect(result.ok).toBe(true)
+    const page = await readPage(out, '/central-south-asia/2010/05/15/clashes/')
+    expect(page.all('.story-body a').map((a) => a.properties['href'])).toEqual([
+      '/central-south-asia/2010/05/14/osh-curfew/',
+      '/central-south-asia/2010/05/14/osh-curfew/',
+    ])
+  })
+
   it('treats a link to a draft’s page as broken in a published build', async () => {
     const {problems} = await build({
       'articles/clashes.md': story({}, 'See [the draft](/central-south-asia/2010/05/15/draft/).\n'),
