@@ -6,6 +6,7 @@ import type {Nodes as HastNodes, Root as HastRoot} from 'hast'
 import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import type {HouseStyle} from '../config/site-config.ts'
 import {reportError, reportWarning} from '../problems.ts'
 import type {SiteLink, StoryLink} from './article.ts'
@@ -28,8 +29,19 @@ export interface BodyFindings {
   storyLinks: StoryLink[]
   /** The body has raw HTML, so it needs the sanitizing pipeline. */
   hasHtml: boolean
-  /** Where the raw HTML is, as offsets into the file (end exclusive): its links are checked once it is parsed. */
-  htmlSpans: Array<{start: number; end: number}>
+  /** The raw HTML, in file order, with where each piece starts: its links are checked once it is parsed. */
+  html: RawHtml[]
+  /** Where the Markdown's own links and images start (offsets): checked here, so not again as HTML. */
+  markdownLinks: Set<number>
+}
+
+export interface RawHtml {
+  /** Offset, line and column of its first character in the file. */
+  offset: number
+  line: number
+  column: number
+  /** As the parser passes it on: without the `> ` or indentation of a quotation or list it is in. */
+  value: string
 }
 
 // Random per process, so no text a reporter writes can look like one; it never reaches a built page. Each ends
@@ -39,7 +51,7 @@ let tokenCount = 0
 
 /** Checks the tree and collects its links; a link to a story's file gets a token in place of its URL. */
 export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, context: BodyContext): BodyFindings {
-  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false, htmlSpans: []}
+  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false, html: [], markdownLinks: new Set()}
   if (tree.children.length === 0) {
     reportError(file, 'The story has no text: write it below the front matter’s closing `---`', {
       place: bodyStartPoint,
@@ -63,9 +75,14 @@ export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, contex
         break
       case 'html':
         findings.hasHtml = true
-        if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-          findings.htmlSpans.push({start: node.position.start.offset, end: node.position.end.offset})
+        if (node.position?.start.offset !== undefined) {
+          const {offset, line, column} = node.position.start
+          findings.html.push({offset, line, column, value: node.value})
         }
+        break
+      case 'linkReference':
+      case 'imageReference':
+        if (node.position?.start.offset !== undefined) findings.markdownLinks.add(node.position.start.offset)
         break
       case 'text':
         if (context.quotes === 'typographic') checkQuotes(node.value, node.position?.start, file)
@@ -83,6 +100,7 @@ export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, contex
 
 function checkLink(node: Nodes & {url: string}, file: VFile, context: BodyContext, findings: BodyFindings): void {
   const place = node.position?.start ?? {line: 1, column: 1}
+  if (node.position?.start.offset !== undefined) findings.markdownLinks.add(node.position.start.offset)
   if (!isSafeUrl(node.url)) {
     reportError(file, `Link to \`${node.url}\` is not allowed: links must go to web pages (https://…), mail or phone numbers`, {
       place: node.position,
@@ -147,23 +165,51 @@ function pointWithin(text: string, index: number, start: Point): Point {
 
 /**
  * Links in the story's raw HTML, once it is parsed and sanitized: those to pages of this site are checked with
- * the Markdown's, once every page is known. Only elements written as HTML are looked at (by where they start):
- * the Markdown's own links were checked in the Markdown.
+ * the Markdown's, once every page is known. The Markdown's own links, checked above, are told apart by where
+ * they start; an element the HTML parser copied (a link left open across paragraphs) is checked once.
  */
-export function checkHtmlLinks(tree: HastRoot, file: VFile, spans: BodyFindings['htmlSpans'], context: BodyContext, findings: BodyFindings): void {
-  const writtenAsHtml = (offset: number) => spans.some((span) => offset >= span.start && offset < span.end)
+export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext, findings: BodyFindings): void {
+  const seen = new Set<string>()
   const stack: HastNodes[] = [...tree.children].reverse()
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img')) {
       const url = node.properties[node.tagName === 'a' ? 'href' : 'src']
-      const start = node.position?.start
-      if (typeof url === 'string' && start?.offset !== undefined && writtenAsHtml(start.offset)) {
-        checkHtmlLink(url, node.tagName, {line: start.line, column: start.column}, file, context, findings)
+      const offset = node.position?.start.offset
+      const key = `${node.tagName}@${offset}`
+      if (typeof url === 'string' && offset !== undefined && !findings.markdownLinks.has(offset) && !seen.has(key)) {
+        seen.add(key)
+        checkHtmlLink(url, node.tagName, placeInHtml(offset, findings.html, file), file, context, findings)
       }
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
   }
+}
+
+/**
+ * Where an offset the HTML parser gives falls in the file. It counts within the HTML as the Markdown parser
+ * passed it on, without the `> ` or indentation of a quotation or list, so neither its offsets nor its lines
+ * (which it can also lose count of, after a line ending in `&`) are the file's: the line is counted in the
+ * HTML's own text, and the column from the end of the file's line, which the HTML's line ends.
+ */
+function placeInHtml(offset: number, html: readonly RawHtml[], file: VFile): Point {
+  let piece: RawHtml | undefined
+  for (const candidate of html) {
+    if (candidate.offset > offset) break
+    piece = candidate
+  }
+  if (!piece) return location(file).toPoint(offset) ?? {line: 1, column: 1}
+  const lines = piece.value.slice(0, offset - piece.offset).split(/\r\n|\r|\n/)
+  const column = lines.at(-1)!.length
+  if (lines.length === 1) return {line: piece.line, column: piece.column + column}
+  const line = piece.line + lines.length - 1
+  const fileLine = String(file.value).split(/\r\n|\r|\n/)[line - 1] ?? ''
+  const htmlLine = piece.value.split(/\r\n|\r|\n/)[lines.length - 1] ?? ''
+  // The line's text after its indentation is the same in both; the indentation may not be (a tab, in part
+  // taken by a list item, is passed on as spaces).
+  const indent = htmlLine.length - htmlLine.trimStart().length
+  const textStart = Math.max(0, fileLine.length - (htmlLine.length - indent))
+  return {line, column: textStart + Math.max(0, column - indent) + 1}
 }
 
 function checkHtmlLink(url: string, tagName: 'a' | 'img', place: Point, file: VFile, context: BodyContext, findings: BodyFindings): void {

@@ -14,7 +14,7 @@ import {checkBody, checkHtmlLinks, type BodyFindings} from './check-body.ts'
 import {rehypeSanitizeStory} from './sanitize-html.ts'
 import {smartQuoteOptions} from './smart-quotes.ts'
 
-export interface RenderedBody extends Omit<BodyFindings, 'hasHtml' | 'htmlSpans'> {
+export interface RenderedBody extends Pick<BodyFindings, 'siteLinks' | 'storyLinks'> {
   tree: Root
 }
 
@@ -62,7 +62,7 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
     const context = {siteUrl: site.url, quotes: site.houseStyle.quotes}
     const findings = checkBody(tree, file, start, context)
     const rendered = (await (findings.hasHtml ? withHtml : markdown).run(tree, file)) as Root
-    if (findings.hasHtml) checkHtmlLinks(rendered, file, findings.htmlSpans, context, findings)
+    if (findings.hasHtml) checkHtmlLinks(rendered, file, context, findings)
     return {tree: rendered, siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
   } catch (error) {
     // The syntax-tree utilities recurse; thousands of nested quotes or lists exhaust the stack.

@@ -133,6 +133,21 @@ describe('links to pages of this site', () => {
     ])
   })
 
+  it('points at each HTML link once, where it is in the reporter’s file', async () => {
+    // Where the problems are, without what they say.
+    const places = async (body: string) => (await build({'articles/clashes.md': story({}, body)})).problems.map((p) => p.slice(0, p.indexOf(': ')))
+    // A link left open across paragraphs, which the HTML parser copies into the second.
+    expect(await places('<a href="http://example.org/">one\n\ntwo</a>\n')).toEqual(['articles/clashes.md:9:1 insecure-link'])
+    // After a line ending in a bare `&`, which the HTML parser counts as no line.
+    expect(await places('<p>Marks &\nSpencer <a href="http://example.org/">x</a></p>\n')).toEqual(['articles/clashes.md:10:9 insecure-link'])
+    // In a quotation and a list item, whose `> ` and indentation the HTML parser does not see.
+    expect(await places('> <div>\n> <a href="http://example.org/">x</a>\n> </div>\n')).toEqual(['articles/clashes.md:10:3 insecure-link'])
+    expect(await places('- <div>\n  <a href="http://example.org/">x</a>\n  </div>\n')).toEqual(['articles/clashes.md:10:3 insecure-link'])
+    // In a list item indented with tabs, which reach the HTML parser as spaces.
+    const tabbed = '- <div>\n' + '\tline\n'.repeat(50) + '\t<a href="/central-south-asia/nope/">x</a></div>\n\n  After.\n'
+    expect(await places(tabbed)).toEqual(['articles/clashes.md:60:2 broken-link'])
+  })
+
   it('leaves the Markdown links of a story with HTML to the Markdown’s checks, once each', async () => {
     const {result, problems, out} = await build({
       'articles/clashes.md': story({}, 'See <abbr title="Osh">the city</abbr>, [the curfew](osh.md) and [again][c].\n\n[c]: osh.md\n'),
