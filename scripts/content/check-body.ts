@@ -4,7 +4,7 @@ import {randomBytes} from 'node:crypto'
 import path from 'node:path'
 import type {Nodes as HastNodes, Root as HastRoot} from 'hast'
 import type {Nodes, Root} from 'mdast'
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {HouseStyle} from '../config/site-config.ts'
@@ -113,12 +113,7 @@ function checkLink(node: Nodes & {url: string}, file: VFile, context: BodyContex
   const target = classifyLink(node.url, context.siteUrl)
   switch (target.kind) {
     case 'external':
-      if (target.insecure) {
-        reportWarning(file, `Link to \`${node.url}\` is not secure: use \`https://\` if the site offers it`, {
-          place: node.position,
-          ruleId: 'insecure-link',
-        })
-      }
+      if (target.insecure) warnInsecure(file, node.url, node.position)
       break
     case 'site':
       findings.siteLinks.push({href: node.url, place})
@@ -221,6 +216,11 @@ function checkHtmlLink(url: string, tagName: 'a' | 'img', place: Point, file: VF
       ruleId: 'html-story-link',
     })
   } else if (target.kind === 'external' && target.insecure) {
-    reportWarning(file, `Link to \`${url}\` is not secure: use \`https://\` if the site offers it`, {place, ruleId: 'insecure-link'})
+    warnInsecure(file, url, place)
   }
+}
+
+/** The same warning for a plain `http:` link, whether written in Markdown or in HTML. */
+function warnInsecure(file: VFile, url: string, place: Point | Position | undefined): void {
+  reportWarning(file, `Link to \`${url}\` is not secure: use \`https://\` if the site offers it`, {place, ruleId: 'insecure-link'})
 }
