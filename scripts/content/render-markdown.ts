@@ -11,6 +11,7 @@ import {location} from 'vfile-location'
 import type {SiteConfig} from '../config/site-config.ts'
 import {reportError} from '../problems.ts'
 import {checkBody, checkHtmlLinks, type BodyFindings} from './check-body.ts'
+import {parsePlainMarkdown} from './plain-markdown.ts'
 import {rehypeSanitizeStory} from './sanitize-html.ts'
 import {smartQuoteOptions} from './smart-quotes.ts'
 
@@ -58,7 +59,7 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
   const start = location(file).toPoint(bodyStart) ?? {line: 1, column: 1}
   const {markdown, withHtml} = pipelinesFor(site)
   try {
-    const tree = markdown.parse(masked)
+    const tree = (plainReadable(markdown) && parsePlainMarkdown(masked)) || markdown.parse(masked)
     const context = {siteUrl: site.url, quotes: site.houseStyle.quotes}
     const findings = checkBody(tree, file, start, context)
     const rendered = (await (findings.hasHtml ? withHtml : markdown).run(tree, file)) as Root
@@ -73,4 +74,10 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
     })
     return {tree: {type: 'root', children: []}, siteLinks: [], storyLinks: []}
   }
+}
+
+/** The plain reader knows CommonMark as remark-parse reads it alone: a syntax extension (GFM, say) changes the answer. */
+function plainReadable(processor: Processor<any, any, any, any, any>): boolean {
+  const extensions = processor.data('micromarkExtensions') as unknown[] | undefined
+  return extensions === undefined || extensions.length === 0
 }
