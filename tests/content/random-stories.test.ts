@@ -32,7 +32,9 @@ describe('loadContent on random stories', () => {
     const outcomes = {published: 0, refused: 0}
     await fc.assert(
       fc.asyncProperty(
-        randomRun('wild'),
+        // Wild stories alone are nearly all refused: a run of 400 published 1 to 7, and now and then none, which
+        // failed the check below. A quarter of mild ones make sure both outcomes come up.
+        fc.oneof({weight: 3, arbitrary: randomRun('wild')}, {weight: 1, arbitrary: randomRun('mild')}),
         async (run) => {
           const {includeDrafts, strict, now} = run
           const {siteDir, storyPath} = await writeRandomStory(sites, run)
