@@ -1,6 +1,6 @@
 // Keeps a rendered story body small: the HTML our own pipeline serialized, in a tree that layouts drop in like any other.
 import type {Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
+import {serializeHtml} from '../serialize-html.ts'
 import type {} from 'mdast-util-to-hast'
 
 /**
@@ -10,5 +10,5 @@ import type {} from 'mdast-util-to-hast'
  * Markdown pipeline, which escapes text and drops raw HTML from the story.
  */
 export function compactBody(tree: Root): Root {
-  return {type: 'root', children: [{type: 'raw', value: toHtml(tree)}]}
+  return {type: 'root', children: [{type: 'raw', value: serializeHtml(tree)}]}
 }
