@@ -45,7 +45,7 @@ const escape = (value: string, characters: RegExp) => value.replace(characters, 
 function write(node: Nodes, parent: Parents | undefined, options: SerializeOptions, parts: string[]): void {
   switch (node.type) {
     case 'root':
-      for (const child of node.children) write(child, node, options, parts)
+      for (const child of node.children ?? []) write(child, node, options, parts)
       return
     case 'element': {
       const {tagName} = node
@@ -56,7 +56,7 @@ function write(node: Nodes, parent: Parents | undefined, options: SerializeOptio
       const first = parts.length
       for (const child of node.children ?? []) write(child, node, options, parts)
       // A void element is left open, unless it has content after all.
-      if (voids.has(tagName.toLowerCase()) && parts.slice(first).every((part) => part === '')) return
+      if (voids.has(tagName.toLowerCase()) && parts.slice(first).join('') === '') return
       parts.push(`</${tagName}>`)
       return
     }
@@ -87,7 +87,9 @@ interface AttributeInfo {
   commaSeparated: boolean
 }
 
-// property-information's lookup, done once per property name rather than once per attribute written.
+// property-information's lookup, done once per property name rather than once per attribute written. (For a name
+// like `dataa-b`, its own answer alternates from call to call, a global regular expression's leftover state;
+// here it is the first answer every time.)
 const infos = new Map<string, AttributeInfo>()
 
 function infoOf(key: string): AttributeInfo {

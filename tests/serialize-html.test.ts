@@ -68,6 +68,17 @@ describe('serializeHtml', () => {
     expect(serializeHtml(tree)).toBe('<svg viewBox="0 0 10 10"><path d="M0 0" stroke-width="2"></path></svg>')
   })
 
+  it('writes trees missing parts as rehype-stringify does', () => {
+    const trees = [
+      {type: 'root'},
+      {type: 'element', tagName: 'br', properties: {}, children: [{type: 'raw'}]},
+      {type: 'element', tagName: 'p'},
+    ] as unknown as Nodes[]
+    for (const tree of trees) {
+      expect(serializeHtml(tree, {allowDangerousHtml: true})).toBe(rehypeStringified(tree, {allowDangerousHtml: true}))
+    }
+  })
+
   it('writes random trees as rehype-stringify does', () => {
     const text = fc.string({unit: fc.constantFrom('a', ' ', '<', '>', '&', '"', "'", '`', '-', '!', '=', '/', 'é', '\n', '\0')})
     const tagName = fc.constantFrom('p', 'a', 'div', 'br', 'img', 'meta', 'link', 'input', 'script', 'style', 'span', 'option', 'td')

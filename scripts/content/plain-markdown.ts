@@ -76,7 +76,8 @@ class PlainReader {
           if (this.isBlank(next)) continue
           if (this.text.charCodeAt(this.lineStarts[next]!) !== 45) break
           const more = this.markedLines(next, '- ')
-          lines.push(...more)
+          // One at a time: spread as arguments, a list of 100,000 items would overflow the stack.
+          for (const line of more) lines.push(line)
           index = next + more.length
           next = index - 1
           spread = true
@@ -203,7 +204,7 @@ class PlainReader {
   }
 
   /**
-   * `[text](address)` on one line, its text plain and its address without spaces, brackets or a title; undefined
+   * `[text](address)` on one line, its text plain and its address without spaces, parentheses or a title; undefined
    * for brackets around plain text, which are not followed by an address.
    */
   link(start: number, lineEnd: number): Link | undefined {

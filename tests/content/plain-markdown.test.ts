@@ -84,6 +84,13 @@ describe('parsePlainMarkdown', () => {
     }
   })
 
+  it('reads a list of 150,000 items apart from the first by a blank line, without running out of stack', () => {
+    const tree = parsePlainMarkdown(`- a\n\n${'- a\n'.repeat(150_000)}`)
+    expect(tree?.children).toHaveLength(1)
+    expect(tree?.children[0]).toMatchObject({type: 'list', spread: true})
+    expect((tree?.children[0] as {children: unknown[]}).children).toHaveLength(150_001)
+  })
+
   it('on random text, gives remark-parse’s tree or none', () => {
     const pieces = [
       ...['a', 'b c', 'Word', 'é', '😀', '.', '1', ':', '"', "'", '|', '#', '&', '!', ')', '(', '[', ']', '](', '-', '>', '=', ' ', '  '],
