@@ -1,5 +1,6 @@
 // Parses YAML with js-yaml's event stream, remembering where every key and value stands so errors can point at them.
 import {CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event} from 'js-yaml'
+import {parsePlainYaml} from './plain-yaml.ts'
 
 /** Where a key or value stands: offsets into the YAML text, end exclusive. */
 export interface YamlSpan {
@@ -26,6 +27,12 @@ export function pathKey(path: DataPath): string {
 }
 
 export function parseYaml(source: string): ParsedYaml {
+  // Most front matter is a few `key: value` lines, read without js-yaml's general machinery.
+  return parsePlainYaml(source) ?? parseAnyYaml(source)
+}
+
+/** Any YAML, through js-yaml's events. */
+export function parseAnyYaml(source: string): ParsedYaml {
   try {
     const events = parseEvents(source, {})
     const second = secondDocumentStart(events)
