@@ -42,6 +42,11 @@ const inComment = /^>|^->|<!--|-->|--!>|<!-$/g
 const reference = (character: string) => `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`
 const escape = (value: string, characters: RegExp) => value.replace(characters, reference)
 
+/** Text as it is written outside `<script>` and `<style>`. */
+export const escapeText = (value: string) => escape(value, inText)
+/** An attribute's value, to go inside double quotes. */
+export const escapeAttribute = (value: string) => escape(value, inAttributeValue)
+
 function write(node: Nodes, parent: Parents | undefined, options: SerializeOptions, parts: string[]): void {
   switch (node.type) {
     case 'root':

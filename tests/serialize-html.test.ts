@@ -14,6 +14,7 @@ const serialized = vi.hoisted(() => [] as Array<{tree: unknown; options: unknown
 vi.mock('../scripts/serialize-html.ts', async (original) => {
   const real = await original<typeof import('../scripts/serialize-html.ts')>()
   return {
+    ...real,
     serializeHtml: (tree: Nodes, options?: SerializeOptions) => {
       const html = real.serializeHtml(tree, options)
       serialized.push({tree: structuredClone(tree), options, html})

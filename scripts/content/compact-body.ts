@@ -10,5 +10,10 @@ import type {} from 'mdast-util-to-hast'
  * Markdown pipeline, which escapes text and drops raw HTML from the story.
  */
 export function compactBody(tree: Root): Root {
-  return {type: 'root', children: [{type: 'raw', value: serializeHtml(tree)}]}
+  return compactHtml(serializeHtml(tree))
+}
+
+/** A body already written as HTML by our own code (see plain-html.ts). */
+export function compactHtml(html: string): Root {
+  return {type: 'root', children: [{type: 'raw', value: html}]}
 }

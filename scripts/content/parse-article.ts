@@ -10,7 +10,6 @@ import {validateYaml} from '../yaml/validate-yaml.ts'
 import type {Article, Correction, SiteLink, Timestamp, Topic} from './article.ts'
 import {frontMatterHelp, frontMatterSchema, type FrontMatter} from './article-schema.ts'
 import {classifyLink} from './classify-link.ts'
-import {compactBody} from './compact-body.ts'
 import {lintFrontMatter} from './lint-article.ts'
 import {articleUrl, topicUrl} from './permalinks.ts'
 import {renderMarkdown} from './render-markdown.ts'
@@ -153,7 +152,7 @@ export async function parseArticle(file: VFile, site: SiteConfig): Promise<Parse
       corrections,
       aliases: (data.aliases ?? []).map((alias, index) => ({path: alias, place: places.value(['aliases', index]).start})),
       draft,
-      body: compactBody(body.tree),
+      body: body.body,
       siteLinks: [...body.siteLinks, ...inDepthLinks],
       storyLinks: body.storyLinks,
     },

@@ -11,17 +11,22 @@ import {location} from 'vfile-location'
 import type {SiteConfig} from '../config/site-config.ts'
 import {reportError} from '../problems.ts'
 import {checkBody, checkHtmlLinks, type BodyFindings} from './check-body.ts'
+import {compactBody, compactHtml} from './compact-body.ts'
+import {plainHtml} from './plain-html.ts'
 import {parsePlainMarkdown} from './plain-markdown.ts'
 import {rehypeSanitizeStory} from './sanitize-html.ts'
 import {smartQuoteOptions} from './smart-quotes.ts'
 
 export interface RenderedBody extends Pick<BodyFindings, 'siteLinks' | 'storyLinks'> {
-  tree: Root
+  /** The body's HTML, kept small (see compact-body.ts). */
+  body: Root
 }
 
 interface Pipelines {
   /** For stories without raw HTML (nearly all): Markdown alone cannot produce unsafe HTML. */
   markdown: Processor<any, any, any, any, any>
+  /** Whether `markdown` is remark-parse and remark-rehype alone, which plain-html.ts can stand in for. */
+  plain: boolean
   /** For stories with raw HTML: it is parsed and passed through the desk's allow-list. */
   withHtml: Processor<any, any, any, any, any>
 }
@@ -38,6 +43,7 @@ function pipelinesFor(site: SiteConfig): Pipelines {
     const markdownTree = () => unified().use(remarkParse).use(quotes)
     found = {
       markdown: markdownTree().use(remarkRehype).freeze(),
+      plain: !smart,
       withHtml: markdownTree()
         .use(remarkRehype, {allowDangerousHtml: true})
         .use(rehypeRaw)
@@ -57,14 +63,16 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
   const text = String(file.value)
   const masked = text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart)
   const start = location(file).toPoint(bodyStart) ?? {line: 1, column: 1}
-  const {markdown, withHtml} = pipelinesFor(site)
+  const {markdown, withHtml, plain} = pipelinesFor(site)
   try {
     const tree = (plainReadable(markdown) && parsePlainMarkdown(masked)) || markdown.parse(masked)
     const context = {siteUrl: site.url, quotes: site.houseStyle.quotes}
     const findings = checkBody(tree, file, start, context)
+    const html = plain && !findings.hasHtml ? plainHtml(tree) : undefined
+    if (html !== undefined) return {body: compactHtml(html), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
     const rendered = (await (findings.hasHtml ? withHtml : markdown).run(tree, file)) as Root
     if (findings.hasHtml) checkHtmlLinks(rendered, file, context, findings)
-    return {tree: rendered, siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
+    return {body: compactBody(rendered), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
   } catch (error) {
     // The syntax-tree utilities recurse; thousands of nested quotes or lists exhaust the stack.
     if (!(error instanceof RangeError)) throw error
@@ -72,7 +80,7 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
       place: start,
       ruleId: 'too-deep',
     })
-    return {tree: {type: 'root', children: []}, siteLinks: [], storyLinks: []}
+    return {body: compactHtml(''), siteLinks: [], storyLinks: []}
   }
 }
 
