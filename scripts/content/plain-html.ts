@@ -30,6 +30,8 @@ function blocks(nodes: readonly Nodes[], loose: boolean, parts: string[]): void 
 }
 
 function write(node: Nodes, parts: string[]): void {
+  // `data` can rename an element or add attributes (hName, hProperties): a plugin's business, not ours.
+  if (node.data !== undefined) throw new Decline()
   switch (node.type) {
     case 'paragraph':
       parts.push('<p>')
@@ -47,13 +49,13 @@ function write(node: Nodes, parts: string[]): void {
       parts.push('</blockquote>')
       return
     case 'list': {
-      if (node.ordered) throw new Decline()
+      if (node.ordered || (typeof node.start === 'number' && node.start !== 1)) throw new Decline()
       // A list is loose when it says so or any item does; then every item's paragraphs keep their <p>.
       const loose = Boolean(node.spread) || node.children.some((item) => (item.spread ?? item.children.length > 1))
       parts.push('<ul>\n')
       node.children.forEach((item, index) => {
         if (index > 0) parts.push('\n')
-        if (typeof item.checked === 'boolean') throw new Decline()
+        if (item.type !== 'listItem' || item.data !== undefined || typeof item.checked === 'boolean') throw new Decline()
         parts.push('<li>')
         item.children.forEach((child, childIndex) => {
           const paragraph = child.type === 'paragraph'

@@ -6,7 +6,8 @@
 import {CORE_SCHEMA, NOT_RESOLVED} from 'js-yaml'
 import type {ParsedYaml, YamlPositions, YamlSpan} from './parse-yaml.ts'
 
-// What js-yaml refuses outright (its own pattern), and what this reader leaves to it: tabs, carriage returns, BOMs.
+// Characters js-yaml refuses in values (its own pattern), and what this reader leaves to it: tabs, carriage
+// returns, BOMs. (Lines with U+2028 or U+2029 are declined too: `.` in the patterns below does not match them.)
 const nonPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/
 const beyond = /[\t\r\uFEFF]/
 const field = /^([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$/

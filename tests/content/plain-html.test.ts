@@ -47,6 +47,13 @@ describe('plainHtml', () => {
     }
   })
 
+  it('declines trees a plugin has marked up with data, and lists it does not know', () => {
+    const paragraph = {type: 'paragraph', data: {hName: 'div'}, children: [{type: 'text', value: 'a'}]}
+    const numbered = {type: 'list', ordered: false, start: 3, spread: false, children: []}
+    expect(plainHtml({type: 'root', children: [paragraph]} as never)).toBeUndefined()
+    expect(plainHtml({type: 'root', children: [numbered]} as never)).toBeUndefined()
+  })
+
   it('writes the desk’s first story and the benchmark’s stories as the pipeline does', async () => {
     const seed = readFileSync(new URL('../../articles/2010/05/clashes-erupt-in-south-kyrgyzstan.md', import.meta.url), 'utf8')
     for (const story of [seed, ...Array.from({length: 20}, (_, index) => storyText(index * 11, 1000).text)]) {
