@@ -6,11 +6,11 @@ import type {Nodes as HastNodes, Root as HastRoot} from 'hast'
 import type {Nodes, Root} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {HouseStyle} from '../config/site-config.ts'
 import {reportError, reportWarning} from '../problems.ts'
 import type {SiteLink, StoryLink} from './article.ts'
 import {classifyLink} from './classify-link.ts'
+import {placeInHtml, type RawHtml} from './raw-html-place.ts'
 
 /** Link targets a reader's browser may follow: web pages, mail, phone numbers, and paths within the site. */
 export function isSafeUrl(url: string): boolean {
@@ -35,14 +35,6 @@ export interface BodyFindings {
   markdownLinks: Set<number>
 }
 
-export interface RawHtml {
-  /** Offset, line and column of its first character in the file. */
-  offset: number
-  line: number
-  column: number
-  /** As the parser passes it on: without the `> ` or indentation of a quotation or list it is in. */
-  value: string
-}
 
 // Random per process, so no text a reporter writes can look like one; it never reaches a built page. Each ends
 // in `-`, so no token is the start of another (`…-1-` is not the start of `…-10-`).
@@ -181,35 +173,9 @@ export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext
   }
 }
 
-/**
- * Where an offset the HTML parser gives falls in the file. It counts within the HTML as the Markdown parser
- * passed it on, without the `> ` or indentation of a quotation or list, so neither its offsets nor its lines
- * (which it can also lose count of, after a line ending in `&`) are the file's: the line is counted in the
- * HTML's own text, and the column from the end of the file's line, which the HTML's line ends.
- */
-function placeInHtml(offset: number, html: readonly RawHtml[], file: VFile): Point {
-  let piece: RawHtml | undefined
-  for (const candidate of html) {
-    if (candidate.offset > offset) break
-    piece = candidate
-  }
-  if (!piece) return location(file).toPoint(offset) ?? {line: 1, column: 1}
-  const lines = piece.value.slice(0, offset - piece.offset).split(/\r\n|\r|\n/)
-  const column = lines.at(-1)!.length
-  if (lines.length === 1) return {line: piece.line, column: piece.column + column}
-  const line = piece.line + lines.length - 1
-  const fileLine = String(file.value).split(/\r\n|\r|\n/)[line - 1] ?? ''
-  const htmlLine = piece.value.split(/\r\n|\r|\n/)[lines.length - 1] ?? ''
-  // The line's text after its indentation is the same in both; the indentation may not be (a tab, in part
-  // taken by a list item, is passed on as spaces).
-  const indent = htmlLine.length - htmlLine.trimStart().length
-  const textStart = Math.max(0, fileLine.length - (htmlLine.length - indent))
-  return {line, column: textStart + Math.max(0, column - indent) + 1}
-}
-
 function checkHtmlLink(url: string, tagName: 'a' | 'img', place: Point, file: VFile, context: BodyContext, findings: BodyFindings): void {
   const target = classifyLink(url, context.siteUrl)
-  if (target.kind === 'site' || (target.kind === 'story' && tagName === 'img')) findings.siteLinks.push({href: url, place})
+  if (target.kind === 'site' || (target.kind === 'story' && tagName === 'img')) findings.siteLinks.push({href: url, place, inHtml: tagName})
   else if (target.kind === 'story') {
     reportError(file, `Link to \`${url}\` in HTML does not become the story’s address: write it in Markdown, \`[words](${url})\``, {
       place,

@@ -70,6 +70,8 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
     const findings = checkBody(tree, file, start, context)
     const html = plain && !findings.hasHtml ? plainHtml(tree) : undefined
     if (html !== undefined) return {body: compactHtml(html), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
+    // The sanitizer places its warnings by the raw HTML's pieces, as the link check below does.
+    if (findings.hasHtml) file.data.rawHtml = findings.html
     const rendered = (await (findings.hasHtml ? withHtml : markdown).run(tree, file)) as Root
     if (findings.hasHtml) checkHtmlLinks(rendered, file, context, findings)
     return {body: compactBody(rendered), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}

@@ -1,11 +1,11 @@
 // Lets raw HTML in a story through the desk's allow-list only, telling the reporter what was taken out and where.
 import type {Element, Nodes, Root} from 'hast'
-import type {Position} from 'unist'
+import type {Point, Position} from 'unist'
 import {defaultSchema, sanitize, type Schema} from 'hast-util-sanitize'
 import {find, html} from 'property-information'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {reportWarning} from '../problems.ts'
+import {placeInHtml} from './raw-html-place.ts'
 
 /**
  * GitHub's allow-list (no scripts, styles, forms or event handlers; links only to http, https, mail and
@@ -68,18 +68,15 @@ function dropForeignEmbeds(tree: Root, file: VFile, hosts: readonly string[]): v
 }
 
 /**
- * Where an element of raw HTML is, from its offsets: parse5 (inside rehype-raw) counts offsets right but can
- * lose count of lines, after a character reference ending a line (`- &`), and a warning must point at the line
- * the reporter will look at.
+ * Where an element is in the reporter's file. The HTML parser's own lines and columns are those of the HTML
+ * without the `> ` or indentation of a quotation or list it sits in (see raw-html-place.ts).
  */
-function placeOf(element: Element, file: VFile): Position | undefined {
+function placeOf(element: Element, file: VFile): Position | Point | undefined {
   const {start, end} = element.position ?? {}
-  if (start?.offset === undefined) return element.position
-  const points = location(file)
-  const length = String(file.value).length
-  const from = points.toPoint(Math.min(start.offset, length))
-  const to = end?.offset === undefined ? undefined : points.toPoint(Math.min(end.offset, length))
-  return from ? {start: from, end: to ?? from} : element.position
+  const pieces = file.data.rawHtml
+  if (start?.offset === undefined || !pieces) return element.position
+  const from = placeInHtml(start.offset, pieces, file)
+  return end?.offset === undefined ? from : {start: from, end: placeInHtml(end.offset, pieces, file)}
 }
 
 /** Warns, at each place, about the elements and attributes the sanitizer took out of a story. */

@@ -84,3 +84,33 @@ describe('raw HTML in a story', () => {
     expect(attacks.filter((attack) => dangers(attack).length === 0)).toEqual(['<scr<script>ipt>alert(1)</script>'])
   })
 })
+
+describe('where the reporter is told about removed HTML', () => {
+  /** Each message about the body, as `line:column rule`. */
+  const places = async (body: string) => {
+    const file = new VFile({path: '/site/articles/a.md', value: `${frontMatter}${body}`})
+    await parseArticle(file, site)
+    return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)
+  }
+
+  it('points into a quotation and a list item, whose `> ` and indentation the HTML parser does not see', async () => {
+    expect(await places('> <div>\n> <script>x</script>\n> </div>\n')).toEqual(['10:3 unsafe-html'])
+    expect(await places('- <div>\n  <span onclick="x">y</span>\n  </div>\n')).toEqual(['10:3 unsafe-html'])
+    expect(await places('> Quoted.\n> <div>\n> text <iframe src="https://evil.example/x"></iframe>\n> </div>\n')).toEqual(['11:8 embed-host'])
+  })
+
+  it('keeps count of lines in a list item indented with tabs, which reach the HTML parser as spaces', async () => {
+    expect(await places('- <div>\n' + '\tline\n'.repeat(50) + '\t<script>x</script></div>\n\n  After.\n')).toEqual(['60:2 unsafe-html'])
+  })
+
+  it('places what it removed from a Markdown link by the Markdown, among raw HTML', async () => {
+    expect(await places('<abbr onclick="x">A</abbr> and [x](javascript:alert(1))\n\n> <b>q</b>\n> [y](javascript:alert(2)) <i onclick="z">w</i>\n')).toEqual([
+      '9:32 unsafe-link',
+      '12:3 unsafe-link',
+      '9:1 unsafe-html',
+      '9:32 unsafe-html',
+      '12:3 unsafe-html',
+      '12:28 unsafe-html',
+    ])
+  })
+})
