@@ -1,6 +1,6 @@
 // Checks every link from a story to a page of this site against the pages the build plans: a broken one stops the build.
 import type {SiteConfig} from '../config/site-config.ts'
-import type {Article} from '../content/article.ts'
+import type {Article, SiteLink} from '../content/article.ts'
 import type {SiteProblem} from '../content/check-site.ts'
 import {safeDecode} from '../content/classify-link.ts'
 import {didYouMean} from '../yaml/did-you-mean.ts'
@@ -26,11 +26,18 @@ export function checkLinks(articles: readonly Article[], known: ReadonlySet<stri
         ruleId: 'broken-link',
         reason:
           `Link to \`${link.href}\` goes to ${target}, which is not a page of this site: ` +
-          (suggestion ? `did you mean ${suggestion}?` : 'check the address, or link to the story’s file (`../14/osh.md`)'),
+          (suggestion ? `did you mean ${suggestion}?` : unknownPageHint(link)),
       })
     }
   }
   return problems
+}
+
+/** Only Markdown turns a link to a story's file into the story's address. */
+function unknownPageHint(link: SiteLink): string {
+  if (link.inHtml === 'img') return 'check the address'
+  if (link.inHtml === 'a') return 'check the address, or write the link in Markdown to the story’s file (`[words](../14/osh.md)`)'
+  return 'check the address, or link to the story’s file (`../14/osh.md`)'
 }
 
 /** What a link may go to: the planned pages, and the stories' photos. */

@@ -120,8 +120,15 @@ describe('links to pages of this site', () => {
     expect(result.ok).toBe(false)
     expect(problems).toEqual([
       'articles/clashes.md:10:5 insecure-link: Link to `http://example.org/` is not secure: use `https://` if the site offers it',
-      'articles/clashes.md:12:9 broken-link: Link to `/images/none.jpg` goes to /images/none.jpg, which is not a page of this site: check the address, or link to the story’s file (`../14/osh.md`)',
+      'articles/clashes.md:12:9 broken-link: Link to `/images/none.jpg` goes to /images/none.jpg, which is not a page of this site: check the address',
       'articles/clashes.md:9:5 broken-link: Link to `/central-south-asia/2010/05/14/osh-curfw/` goes to /central-south-asia/2010/05/14/osh-curfw/, which is not a page of this site: did you mean /central-south-asia/2010/05/14/osh-curfew/?',
+    ])
+  })
+
+  it('suggests Markdown, which alone links a story by its file, for an HTML link to no page', async () => {
+    const {problems} = await build({'articles/clashes.md': story({}, 'See <a href="/nowhere/at-all/">the curfew</a>.\n')})
+    expect(problems).toEqual([
+      'articles/clashes.md:9:5 broken-link: Link to `/nowhere/at-all/` goes to /nowhere/at-all/, which is not a page of this site: check the address, or write the link in Markdown to the story’s file (`[words](../14/osh.md)`)',
     ])
   })
 
