@@ -79,7 +79,8 @@ export async function* drawPages(pages: readonly Page[], options: DrawOptions): 
 /** Draws a page the cache does not hold (or lost since: a damaged pack), and keeps it there. */
 async function drawAndKeep(page: Page, key: string, options: DrawOptions, batches: JobBatches<Page, string> | undefined): Promise<Buffer> {
   const contents = Buffer.from(await draw(page, options, batches), 'utf8')
-  options.cache.put(key, contents)
+  // A cache that is not kept (`--no-cache`) holds stories' texts out of memory; a page is never asked for again.
+  if (options.cache.dir !== undefined) options.cache.put(key, contents)
   if (options.counts) options.counts.drawn++
   return contents
 }
