@@ -48,6 +48,11 @@ const build = (outDir: string) => [process.execPath, launch, 'build', '--site', 
 const cases: Array<{name: string; what: string; prepare?: () => Promise<void>; command: (outDir: string) => string[]; out?: string}> = [
   {name: 'floor', what: 'read each story, write one file per story', command: (outDir) => [process.execPath, path.join(repository, 'scripts/bench/floor.mjs'), path.join(site, 'articles'), outDir]},
   {
+    name: 'floor, paged',
+    what: 'the same, each file at its page’s address (a folder per page, as a build writes)',
+    command: (outDir) => [process.execPath, path.join(repository, 'scripts/bench/floor.mjs'), path.join(site, 'articles'), outDir, '--site-shaped'],
+  },
+  {
     name: 'cold',
     what: 'no cache, nothing built',
     prepare: () => rm(cacheDir, {recursive: true, force: true}),
@@ -94,18 +99,19 @@ await writeFile(editedPath, edited.text)
 await rm(keptOut, {recursive: true, force: true})
 
 const floor = median(results.get('floor')!.map((result) => result.ms))
+const pagedFloor = median(results.get('floor, paged')!.map((result) => result.ms))
 console.log(`\n${stories} stories, median of ${runs} run${runs === 1 ? '' : 's'} (pages per second counts stories' pages)`)
-console.log(`${'case'.padEnd(12)} ${'wall'.padStart(8)} ${'pages/s'.padStart(8)} ${'peak'.padStart(9)} ${'x floor'.padStart(8)}  what`)
+console.log(`${'case'.padEnd(12)} ${'wall'.padStart(8)} ${'pages/s'.padStart(8)} ${'peak'.padStart(9)} ${'x floor'.padStart(8)} ${'x paged'.padStart(8)}  what`)
 for (const benchCase of cases) {
   const list = results.get(benchCase.name)!
   const ms = median(list.map((result) => result.ms))
   const peaks = list.map((result) => result.peakMiB).filter((peak) => peak !== undefined)
   const peak = peaks.length > 0 ? `${Math.max(...peaks)} MiB` : '?'
   console.log(
-    `${benchCase.name.padEnd(12)} ${seconds(ms).padStart(8)} ${String(Math.round((stories / ms) * 1000)).padStart(8)} ${peak.padStart(9)} ${(ms / floor).toFixed(2).padStart(8)}  ${benchCase.what}`,
+    `${benchCase.name.padEnd(12)} ${seconds(ms).padStart(8)} ${String(Math.round((stories / ms) * 1000)).padStart(8)} ${peak.padStart(9)} ${(ms / floor).toFixed(2).padStart(8)} ${(ms / pagedFloor).toFixed(2).padStart(8)}  ${benchCase.what}`,
   )
 }
-for (const benchCase of cases.slice(1)) console.log(`  ${benchCase.name}: ${results.get(benchCase.name)!.at(-1)!.summary}`)
+for (const benchCase of cases.filter((each) => !each.name.startsWith('floor'))) console.log(`  ${benchCase.name}: ${results.get(benchCase.name)!.at(-1)!.summary}`)
 
 if (values.watch && !values['no-watch']) await watchEdits()
 
