@@ -1,9 +1,17 @@
 // Parts that appear on many pages exactly alike (a story's card in every list that shows it, the masthead, the
-// footer) are drawn once per build and kept as HTML. On an archive of 10,000 stories this halves drawing time.
+// footer) are drawn once per build, and kept as HTML while they are in use. On an archive of 10,000 stories this
+// halves drawing time.
 import type {Nodes} from 'hast'
 import type {} from 'mdast-util-to-hast'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
+import {RecentMemo} from '../../scripts/recent-memo.ts'
 import {serializeHtml} from '../../scripts/serialize-html.ts'
+
+/**
+ * Parts kept drawn, per site configuration: a page's cards are of stories published around each other, so the
+ * last few thousand drawn are the ones asked for again, and memory stays the same for any size of archive.
+ */
+const drawnKept = 16_384
 
 export type Raw = {type: 'raw'; value: string}
 
@@ -16,10 +24,10 @@ export function drawnOnce<Props extends {site: SiteContext}>(
   draw: (props: Props) => Nodes,
   keyOf: (props: Props) => string,
 ): (props: Props) => Raw {
-  const bySite = new WeakMap<SiteContext['config'], Map<string, Raw>>()
+  const bySite = new WeakMap<SiteContext['config'], RecentMemo<string, Raw>>()
   return (props) => {
     let drawn = bySite.get(props.site.config)
-    if (!drawn) bySite.set(props.site.config, (drawn = new Map()))
+    if (!drawn) bySite.set(props.site.config, (drawn = new RecentMemo(drawnKept)))
     const key = `${props.site.stylesheet} ${keyOf(props)}`
     let raw = drawn.get(key)
     if (!raw) {

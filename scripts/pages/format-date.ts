@@ -1,4 +1,5 @@
 // Dates as the desk prints them, in its own time zone: `15 May 2010 15:43 GMT`.
+import {RecentMemo} from '../recent-memo.ts'
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 
@@ -21,7 +22,7 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 // Intl formatting is slow, and a story's date is printed on its page and on every card of it.
-const formatted = new Map<string, string>()
+const formatted = new RecentMemo<string, string>(16_384)
 
 export function formatDateTime(epochMs: number, timeZone: string): string {
   const key = `${timeZone} ${epochMs}`
