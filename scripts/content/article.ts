@@ -95,8 +95,8 @@ export interface SiteLink {
   /** As written; relative ones are resolved against the story's URL. */
   href: string
   place: Point
-  /** Written in raw HTML, as this element's `href` or `src`, rather than in Markdown. */
-  inHtml?: 'a' | 'img' | undefined
+  /** How it was written, when not as a Markdown link: as a Markdown image, or in raw HTML as `<a href>` or `<img src>`. */
+  written?: 'image' | 'html-a' | 'html-img' | undefined
 }
 
 /** A link written as the path to another story's Markdown file: `../14/osh-curfew.md#reaction`. */

@@ -29,8 +29,6 @@ export interface BodyFindings {
   storyLinks: StoryLink[]
   /** The body has raw HTML, so it needs the sanitizing pipeline. */
   hasHtml: boolean
-  /** The raw HTML, in file order, with where each piece starts: its links are checked once it is parsed. */
-  html: RawHtml[]
   /** Where the Markdown's own links and images start (offsets): checked here, so not again as HTML. */
   markdownLinks: Set<number>
 }
@@ -43,7 +41,7 @@ let tokenCount = 0
 
 /** Checks the tree and collects its links; a link to a story's file gets a token in place of its URL. */
 export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, context: BodyContext): BodyFindings {
-  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false, html: [], markdownLinks: new Set()}
+  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false, markdownLinks: new Set()}
   if (tree.children.length === 0) {
     reportError(file, 'The story has no text: write it below the front matter’s closing `---`', {
       place: bodyStartPoint,
@@ -67,10 +65,6 @@ export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, contex
         break
       case 'html':
         findings.hasHtml = true
-        if (node.position?.start.offset !== undefined) {
-          const {offset, line, column} = node.position.start
-          findings.html.push({offset, line, column, value: node.value})
-        }
         break
       case 'linkReference':
       case 'imageReference':
@@ -108,11 +102,11 @@ function checkLink(node: Nodes & {url: string}, file: VFile, context: BodyContex
       if (target.insecure) warnInsecure(file, node.url, node.position)
       break
     case 'site':
-      findings.siteLinks.push({href: node.url, place})
+      findings.siteLinks.push({href: node.url, place, written: node.type === 'image' ? 'image' : undefined})
       break
     case 'story':
       if (node.type === 'image') {
-        findings.siteLinks.push({href: node.url, place})
+        findings.siteLinks.push({href: node.url, place, written: 'image'})
         break
       }
       findings.storyLinks.push({
@@ -155,7 +149,7 @@ function pointWithin(text: string, index: number, start: Point): Point {
  * the Markdown's, once every page is known. The Markdown's own links, checked above, are told apart by where
  * they start; an element the HTML parser copied (a link left open across paragraphs) is checked once.
  */
-export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext, findings: BodyFindings): void {
+export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext, findings: BodyFindings, html: readonly RawHtml[]): void {
   const seen = new Set<string>()
   const stack: HastNodes[] = [...tree.children].reverse()
   while (stack.length > 0) {
@@ -166,7 +160,7 @@ export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext
       const key = `${node.tagName}@${offset}`
       if (typeof url === 'string' && offset !== undefined && !findings.markdownLinks.has(offset) && !seen.has(key)) {
         seen.add(key)
-        checkHtmlLink(url, node.tagName, placeInHtml(offset, findings.html, file), file, context, findings)
+        checkHtmlLink(url, node.tagName, placeInHtml(offset, html, file), file, context, findings)
       }
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
@@ -175,7 +169,7 @@ export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext
 
 function checkHtmlLink(url: string, tagName: 'a' | 'img', place: Point, file: VFile, context: BodyContext, findings: BodyFindings): void {
   const target = classifyLink(url, context.siteUrl)
-  if (target.kind === 'site' || (target.kind === 'story' && tagName === 'img')) findings.siteLinks.push({href: url, place, inHtml: tagName})
+  if (target.kind === 'site' || (target.kind === 'story' && tagName === 'img')) findings.siteLinks.push({href: url, place, written: tagName === 'a' ? 'html-a' : 'html-img'})
   else if (target.kind === 'story') {
     reportError(file, `Link to \`${url}\` in HTML does not become the story’s address: write it in Markdown, \`[words](${url})\``, {
       place,

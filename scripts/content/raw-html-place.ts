@@ -1,5 +1,6 @@
 // Where a place the HTML parser gives in a story's raw HTML falls in the reporter's file, for the warnings and
 // errors about that HTML (its links, what the sanitizer removed).
+import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
@@ -12,30 +13,50 @@ export interface RawHtml {
   column: number
   /** Without the `> ` or indentation of a quotation or list it is in. */
   value: string
+  /** Where the HTML parser counts it from: past the end of the file, apart from every other piece. */
+  htmlOffset: number
 }
 
 declare module 'vfile' {
   interface DataMap {
-    /** The story's raw HTML, in file order (see check-body.ts), for the plugins that report on it. */
+    /** The story's raw HTML, in file order (see setHtmlApart), for the plugins that report on it. */
     rawHtml: RawHtml[]
   }
 }
 
 /**
- * Where an offset the HTML parser gives falls in the file. It counts within the HTML as the Markdown parser
- * passed it on, without the `> ` or indentation of a quotation or list, so neither its offsets nor its lines
- * (which it can also lose count of, after a line ending in `&`) are the file's: the line is counted in the
- * HTML's own text, and the column from the end of the file's line, which the HTML's line ends. An offset in
- * none of the pieces (an element the Markdown made) is the file's own.
+ * Gives each piece of raw HTML in the tree offsets of its own, past the end of the file, for the HTML parser to
+ * count from. Its value is not the file's text (a quotation's `> ` and a list's indentation are gone, a tab may
+ * have become spaces), so offsets counted in it would run into the next piece's, or into the Markdown's own
+ * elements after it; apart, every offset the parser gives names one piece, or none (an element the Markdown made).
+ */
+export function setHtmlApart(tree: Root, file: VFile): RawHtml[] {
+  const pieces: RawHtml[] = []
+  let next = String(file.value).length + 1
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'html' && node.position?.start.offset !== undefined) {
+      const {start, end} = node.position
+      pieces.push({offset: start.offset!, line: start.line, column: start.column, value: node.value, htmlOffset: next})
+      node.position = {start: {...start, offset: next}, end: {...end, offset: next + node.value.length}}
+      next += node.value.length + 1
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+  }
+  return pieces
+}
+
+/**
+ * Where an offset the HTML parser gives falls in the file: its piece is the one it was counted in (see
+ * setHtmlApart); the line is counted in the HTML's own text (the parser can also lose count of lines, after a
+ * line ending in `&`), and the column from the end of the file's line, which the HTML's line ends. An offset
+ * in no piece is the file's own.
  */
 export function placeInHtml(offset: number, html: readonly RawHtml[], file: VFile): Point {
-  let piece: RawHtml | undefined
-  for (const candidate of html) {
-    if (candidate.offset > offset) break
-    piece = candidate
-  }
-  if (!piece || offset >= piece.offset + piece.value.length) return location(file).toPoint(offset) ?? {line: 1, column: 1}
-  const lines = piece.value.slice(0, offset - piece.offset).split(/\r\n|\r|\n/)
+  const piece = html.find((candidate) => offset >= candidate.htmlOffset && offset <= candidate.htmlOffset + candidate.value.length)
+  if (!piece) return location(file).toPoint(offset) ?? {line: 1, column: 1}
+  const lines = piece.value.slice(0, offset - piece.htmlOffset).split(/\r\n|\r|\n/)
   const column = lines.at(-1)!.length
   if (lines.length === 1) return {line: piece.line, column: piece.column + column}
   const line = piece.line + lines.length - 1

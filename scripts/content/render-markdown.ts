@@ -14,6 +14,7 @@ import {checkBody, checkHtmlLinks, type BodyFindings} from './check-body.ts'
 import {compactBody, compactHtml} from './compact-body.ts'
 import {plainHtml} from './plain-html.ts'
 import {parsePlainMarkdown} from './plain-markdown.ts'
+import {setHtmlApart} from './raw-html-place.ts'
 import {rehypeSanitizeStory} from './sanitize-html.ts'
 import {smartQuoteOptions} from './smart-quotes.ts'
 
@@ -71,9 +72,9 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
     const html = plain && !findings.hasHtml ? plainHtml(tree) : undefined
     if (html !== undefined) return {body: compactHtml(html), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
     // The sanitizer places its warnings by the raw HTML's pieces, as the link check below does.
-    if (findings.hasHtml) file.data.rawHtml = findings.html
+    if (findings.hasHtml) file.data.rawHtml = setHtmlApart(tree, file)
     const rendered = (await (findings.hasHtml ? withHtml : markdown).run(tree, file)) as Root
-    if (findings.hasHtml) checkHtmlLinks(rendered, file, context, findings)
+    if (findings.hasHtml) checkHtmlLinks(rendered, file, context, findings, file.data.rawHtml ?? [])
     return {body: compactBody(rendered), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
   } catch (error) {
     // The syntax-tree utilities recurse; thousands of nested quotes or lists exhaust the stack.

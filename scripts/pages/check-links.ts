@@ -33,10 +33,10 @@ export function checkLinks(articles: readonly Article[], known: ReadonlySet<stri
   return problems
 }
 
-/** Only Markdown turns a link to a story's file into the story's address. */
+/** A story's file is never a picture, and only a Markdown link turns one into the story's address. */
 function unknownPageHint(link: SiteLink): string {
-  if (link.inHtml === 'img') return 'check the address'
-  if (link.inHtml === 'a') return 'check the address, or write the link in Markdown to the story’s file (`[words](../14/osh.md)`)'
+  if (link.written === 'image' || link.written === 'html-img') return 'check the address'
+  if (link.written === 'html-a') return 'check the address, or write the link in Markdown to the story’s file (`[words](../14/osh.md)`)'
   return 'check the address, or link to the story’s file (`../14/osh.md`)'
 }
 

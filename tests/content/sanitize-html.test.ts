@@ -103,6 +103,18 @@ describe('where the reporter is told about removed HTML', () => {
     expect(await places('- <div>\n' + '\tline\n'.repeat(50) + '\t<script>x</script></div>\n\n  After.\n')).toEqual(['60:2 unsafe-html'])
   })
 
+  it('tells a tab-indented HTML block apart from what follows it, though its text reaches the parser longer', async () => {
+    const tabbed = '- <div>\n' + '\tline\n'.repeat(50)
+    expect(await places(`${tabbed}\t<script>x</script></div>\n\n  <b onclick="y">z</b>\n`)).toEqual(['60:2 unsafe-html', '62:3 unsafe-html'])
+    expect(await places(`${tabbed}\t</div>\n\n  [x](javascript:alert(1))\n`)).toEqual(['62:3 unsafe-link', '62:3 unsafe-html'])
+  })
+
+  it('spans the whole element, to the end of its closing tag', async () => {
+    const file = new VFile({path: '/site/articles/a.md', value: `${frontMatter}> <div onclick="x">\n> y\n> </div>\n`})
+    await parseArticle(file, site)
+    expect(file.messages.map((message) => message.place)).toEqual([{start: {line: 9, column: 3}, end: {line: 11, column: 9}}])
+  })
+
   it('places what it removed from a Markdown link by the Markdown, among raw HTML', async () => {
     expect(await places('<abbr onclick="x">A</abbr> and [x](javascript:alert(1))\n\n> <b>q</b>\n> [y](javascript:alert(2)) <i onclick="z">w</i>\n')).toEqual([
       '9:32 unsafe-link',

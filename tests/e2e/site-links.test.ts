@@ -125,6 +125,13 @@ describe('links to pages of this site', () => {
     ])
   })
 
+  it('asks only for the address of a picture that is no page', async () => {
+    const {problems} = await build({'articles/clashes.md': story({}, 'A map:\n\n![The valley](/images/none.jpg)\n')})
+    expect(problems).toEqual([
+      'articles/clashes.md:11:1 broken-link: Link to `/images/none.jpg` goes to /images/none.jpg, which is not a page of this site: check the address',
+    ])
+  })
+
   it('suggests Markdown, which alone links a story by its file, for an HTML link to no page', async () => {
     const {problems} = await build({'articles/clashes.md': story({}, 'See <a href="/nowhere/at-all/">the curfew</a>.\n')})
     expect(problems).toEqual([
@@ -153,6 +160,9 @@ describe('links to pages of this site', () => {
     // In a list item indented with tabs, which reach the HTML parser as spaces.
     const tabbed = '- <div>\n' + '\tline\n'.repeat(50) + '\t<a href="/central-south-asia/nope/">x</a></div>\n\n  After.\n'
     expect(await places(tabbed)).toEqual(['articles/clashes.md:60:2 broken-link'])
+    // With more HTML after such a block, which the block's longer text would otherwise run into.
+    const before = '- <div>\n' + '\tline\n'.repeat(50) + '\t<a href="/central-south-asia/nope/">x</a></div>\n\n  <b>More.</b>\n'
+    expect(await places(before)).toEqual(['articles/clashes.md:60:2 broken-link'])
   })
 
   it('leaves the Markdown links of a story with HTML to the Markdown’s checks, once each', async () => {
