@@ -1,6 +1,6 @@
 // Parts that appear on many pages exactly alike (a story's card in every list that shows it, the masthead, the
-// footer) are drawn once per build, and kept as HTML while they are in use. On an archive of 10,000 stories this
-// halves drawing time.
+// footer) are drawn once and kept as HTML while they are in use. On an archive of 10,000 stories this halves
+// drawing time.
 import type {Nodes} from 'hast'
 import type {} from 'mdast-util-to-hast'
 import type {SiteContext} from '../../scripts/pages/layouts.ts'
@@ -16,9 +16,10 @@ const drawnKept = 16_384
 export type Raw = {type: 'raw'; value: string}
 
 /**
- * Wraps a component so that, for one site configuration, props with the same key give the HTML drawn the first
- * time. The key must cover everything else the component reads from its props; `identity` gives one for the
- * objects among them. What was drawn for a configuration goes with it: watch mode reads a new one every run.
+ * Wraps a component so that, for one site configuration, props with the same key give the HTML drawn for that
+ * key before, while it is kept (it is drawn again once dropped). The key must cover everything else the component
+ * reads from its props, or a page's HTML would depend on what was kept; `identity` gives one for the objects
+ * among them. What was drawn for a configuration goes with it: watch mode reads a new one every run.
  */
 export function drawnOnce<Props extends {site: SiteContext}>(
   draw: (props: Props) => Nodes,

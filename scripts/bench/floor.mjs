@@ -15,17 +15,20 @@ const visit = (dir) => {
   for (const entry of readdirSync(dir, {withFileTypes: true})) {
     const file = path.join(dir, entry.name)
     if (entry.isDirectory()) visit(file)
-    else if (entry.name.endsWith('.md')) writeFileSync(destination(entry.name, file), readFileSync(file))
+    else if (entry.name.endsWith('.md')) {
+      const bytes = readFileSync(file)
+      writeFileSync(destination(entry.name, bytes), bytes)
+    }
   }
 }
 visit(articles)
 console.log(`Copied ${count} stories`)
 
 /** Where the story's copy goes; for a site-shaped floor, its section and date are read from its first lines. */
-function destination(name, file) {
+function destination(name, bytes) {
   if (!siteShaped) return path.join(out, `${count++}.html`)
   count++
-  const head = readFileSync(file, 'utf8').slice(0, 2000)
+  const head = bytes.toString('latin1', 0, 2000)
   const section = /^section: (.+)$/m.exec(head)?.[1] ?? 'none'
   const date = /^published: (\d{4})-(\d{2})-(\d{2})/m.exec(head)
   const dir = path.join(out, section, ...(date ? date.slice(1) : []), path.basename(name, '.md'))

@@ -10,7 +10,10 @@ import {createLockFile, isRunning, lockHolder} from '../lock-file.ts'
 export interface CacheStore {
   /** The folder kept between builds, or undefined when this build's cache is a temporary one. */
   readonly dir: string | undefined
-  /** The bytes stored under `key`, or undefined. A key read or written is kept for the next build. */
+  /**
+   * The bytes stored under `key`, or undefined. A key read or written is kept for the next build. The bytes may
+   * share memory with entries read with them (see #read): read them, or copy them, but never change them.
+   */
   get(key: string): Buffer | undefined
   /** Whether `key` is stored (and so kept), without reading it. */
   has(key: string): boolean
@@ -128,6 +131,7 @@ class PackStore implements CacheStore {
   close(options: {dropUnused: boolean}): void {
     if (this.#closed) return
     this.#closed = true
+    this.#window = undefined
     try {
       this.#flush()
       if (this.#writer) closeSync(this.#writer.fd)
@@ -157,6 +161,7 @@ class PackStore implements CacheStore {
   #read(location: Location): Buffer | undefined {
     const window = this.#window
     if (window?.pack === location.pack && location.offset >= window.offset && location.offset + location.length <= window.offset + window.bytes.length) {
+      this.#lastPack = location.pack
       this.#lastEnd = location.offset + location.length
       return window.bytes.subarray(location.offset - window.offset, location.offset - window.offset + location.length)
     }
