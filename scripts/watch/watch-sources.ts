@@ -65,19 +65,20 @@ export function watchSources(options: WatchOptions): SourceWatcher {
     merge({articles: new Set(isStory ? [file] : []), everything: !isStory, contentsOnly})
 
   // The site folder itself is watched, not articles/, so that deleting and recreating articles/ is seen.
-  const watcher = watch([options.siteDir, options.layoutsDir], {
-    ignoreInitial: true,
-    ignored: (file) => {
-      const name = path.basename(file)
-      if (name.startsWith('.') && file !== options.siteDir) return true
-      return !(
-        file === options.siteDir ||
-        file === configFile ||
-        isWithin(articlesDir, file) ||
-        isWithin(options.layoutsDir, file)
-      )
-    },
-  })
+  const startWatcher = () =>
+    watch([options.siteDir, options.layoutsDir], {
+      ignoreInitial: true,
+      ignored: (file) => {
+        const name = path.basename(file)
+        if (name.startsWith('.') && file !== options.siteDir) return true
+        return !(
+          file === options.siteDir ||
+          file === configFile ||
+          isWithin(articlesDir, file) ||
+          isWithin(options.layoutsDir, file)
+        )
+      },
+    })
   const classify = (absolute: string, event: string) => {
     const contentsOnly = event === 'change'
     if (absolute === configFile || isWithin(options.layoutsDir, absolute)) record(absolute, false, contentsOnly)
@@ -104,24 +105,51 @@ export function watchSources(options: WatchOptions): SourceWatcher {
     }
   }
 
-  watcher.on('all', (event, file) => {
-    const absolute = path.resolve(file)
-    classify(absolute, event)
-    if (event === 'change' || event === 'add') {
-      void modifiedAt(absolute).then((seen) => {
-        clearTimeout(rechecks.get(absolute))
-        rechecks.set(absolute, setTimeout(() => void recheck(absolute, seen), recheckAfterMs))
-      })
-    }
-  })
+  // chokidar can lose sight of a folder deleted and made again (its watchers are shared by path, and the old
+  // folder's may outlive it): a save in the new one was once missed for good. When a folder seen removed comes
+  // back, the watcher is started afresh, and everything is read again for what it may have missed meanwhile.
+  const removedDirs = new Set<string>()
+  let restarting: Promise<void> | undefined
+  let closed = false
+  const restart = () => {
+    restarting ??= (async () => {
+      // Once the burst of saves that made the folder is over.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      if (closed) return
+      removedDirs.clear()
+      // Closed first: a new watcher would otherwise share the old one's watchers of the same paths.
+      await watcher.close()
+      if (closed) return
+      watcher = listen(startWatcher())
+      await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+      merge({articles: new Set(), everything: true, contentsOnly: false})
+    })().finally(() => (restarting = undefined))
+  }
+
+  const listen = (started: ReturnType<typeof startWatcher>) =>
+    started.on('all', (event, file) => {
+      const absolute = path.resolve(file)
+      classify(absolute, event)
+      if (event === 'unlinkDir') removedDirs.add(absolute)
+      if (event === 'addDir' && removedDirs.has(absolute)) restart()
+      if (event === 'change' || event === 'add') {
+        void modifiedAt(absolute).then((seen) => {
+          clearTimeout(rechecks.get(absolute))
+          rechecks.set(absolute, setTimeout(() => void recheck(absolute, seen), recheckAfterMs))
+        })
+      }
+    })
+  let watcher = listen(startWatcher())
 
   return {
     ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
     request: merge,
     async idle() {
-      while (running || pending || timer || rechecks.size > 0) await (running ?? new Promise((resolve) => setTimeout(resolve, 5)))
+      while (running || pending || timer || rechecks.size > 0 || restarting) await (running ?? new Promise((resolve) => setTimeout(resolve, 5)))
     },
     async close() {
+      closed = true
+      await restarting
       if (timer) clearTimeout(timer)
       for (const pendingCheck of rechecks.values()) clearTimeout(pendingCheck)
       rechecks.clear()
