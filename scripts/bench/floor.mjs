@@ -18,6 +18,7 @@ const visit = (dir) => {
     else if (entry.name.endsWith('.md')) {
       const bytes = readFileSync(file)
       writeFileSync(destination(entry.name, bytes), bytes)
+      count++
     }
   }
 }
@@ -26,8 +27,7 @@ console.log(`Copied ${count} stories`)
 
 /** Where the story's copy goes; for a site-shaped floor, its section and date are read from its first lines. */
 function destination(name, bytes) {
-  if (!siteShaped) return path.join(out, `${count++}.html`)
-  count++
+  if (!siteShaped) return path.join(out, `${count}.html`)
   const head = bytes.toString('latin1', 0, 2000)
   const section = /^section: (.+)$/m.exec(head)?.[1] ?? 'none'
   const date = /^published: (\d{4})-(\d{2})-(\d{2})/m.exec(head)

@@ -10,7 +10,7 @@ import type {HouseStyle} from '../config/site-config.ts'
 import {reportError, reportWarning} from '../problems.ts'
 import type {SiteLink, StoryLink} from './article.ts'
 import {classifyLink} from './classify-link.ts'
-import {placeInHtml, type RawHtml} from './raw-html-place.ts'
+import {pieceAt, placeInHtml, type RawHtml} from './raw-html-place.ts'
 
 /** Link targets a reader's browser may follow: web pages, mail, phone numbers, and paths within the site. */
 export function isSafeUrl(url: string): boolean {
@@ -29,8 +29,6 @@ export interface BodyFindings {
   storyLinks: StoryLink[]
   /** The body has raw HTML, so it needs the sanitizing pipeline. */
   hasHtml: boolean
-  /** Where the Markdown's own links and images start (offsets): checked here, so not again as HTML. */
-  markdownLinks: Set<number>
 }
 
 
@@ -41,7 +39,7 @@ let tokenCount = 0
 
 /** Checks the tree and collects its links; a link to a story's file gets a token in place of its URL. */
 export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, context: BodyContext): BodyFindings {
-  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false, markdownLinks: new Set()}
+  const findings: BodyFindings = {siteLinks: [], storyLinks: [], hasHtml: false}
   if (tree.children.length === 0) {
     reportError(file, 'The story has no text: write it below the front matter’s closing `---`', {
       place: bodyStartPoint,
@@ -66,10 +64,6 @@ export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, contex
       case 'html':
         findings.hasHtml = true
         break
-      case 'linkReference':
-      case 'imageReference':
-        if (node.position?.start.offset !== undefined) findings.markdownLinks.add(node.position.start.offset)
-        break
       case 'text':
         if (context.quotes === 'typographic') checkQuotes(node.value, node.position?.start, file)
         break
@@ -86,7 +80,6 @@ export function checkBody(tree: Root, file: VFile, bodyStartPoint: Point, contex
 
 function checkLink(node: Nodes & {url: string}, file: VFile, context: BodyContext, findings: BodyFindings): void {
   const place = node.position?.start ?? {line: 1, column: 1}
-  if (node.position?.start.offset !== undefined) findings.markdownLinks.add(node.position.start.offset)
   if (!isSafeUrl(node.url)) {
     reportError(file, `Link to \`${node.url}\` is not allowed: links must go to web pages (https://…), mail or phone numbers`, {
       place: node.position,
@@ -146,8 +139,8 @@ function pointWithin(text: string, index: number, start: Point): Point {
 
 /**
  * Links in the story's raw HTML, once it is parsed and sanitized: those to pages of this site are checked with
- * the Markdown's, once every page is known. The Markdown's own links, checked above, are told apart by where
- * they start; an element the HTML parser copied (a link left open across paragraphs) is checked once.
+ * the Markdown's, once every page is known. The Markdown's own links, checked above, are told apart by their
+ * offsets, which are in none of the HTML's pieces (see raw-html-place.ts); an element the HTML parser copied (a link left open across paragraphs) is checked once.
  */
 export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext, findings: BodyFindings, html: readonly RawHtml[]): void {
   const seen = new Set<string>()
@@ -158,7 +151,7 @@ export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext
       const url = node.properties[node.tagName === 'a' ? 'href' : 'src']
       const offset = node.position?.start.offset
       const key = `${node.tagName}@${offset}`
-      if (typeof url === 'string' && offset !== undefined && !findings.markdownLinks.has(offset) && !seen.has(key)) {
+      if (typeof url === 'string' && offset !== undefined && pieceAt(offset, html) && !seen.has(key)) {
         seen.add(key)
         checkHtmlLink(url, node.tagName, placeInHtml(offset, html, file), file, context, findings)
       }

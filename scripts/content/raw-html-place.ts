@@ -7,8 +7,7 @@ import {location} from 'vfile-location'
 
 /** A piece of raw HTML as the Markdown parser passed it on. */
 export interface RawHtml {
-  /** Offset, line and column of its first character in the file. */
-  offset: number
+  /** Line and column of its first character in the file. */
   line: number
   column: number
   /** Without the `> ` or indentation of a quotation or list it is in. */
@@ -38,7 +37,7 @@ export function setHtmlApart(tree: Root, file: VFile): RawHtml[] {
     const node = stack.pop()!
     if (node.type === 'html' && node.position?.start.offset !== undefined) {
       const {start, end} = node.position
-      pieces.push({offset: start.offset!, line: start.line, column: start.column, value: node.value, htmlOffset: next})
+      pieces.push({line: start.line, column: start.column, value: node.value, htmlOffset: next})
       node.position = {start: {...start, offset: next}, end: {...end, offset: next + node.value.length}}
       next += node.value.length + 1
     }
@@ -54,7 +53,7 @@ export function setHtmlApart(tree: Root, file: VFile): RawHtml[] {
  * in no piece is the file's own.
  */
 export function placeInHtml(offset: number, html: readonly RawHtml[], file: VFile): Point {
-  const piece = html.find((candidate) => offset >= candidate.htmlOffset && offset <= candidate.htmlOffset + candidate.value.length)
+  const piece = pieceAt(offset, html)
   if (!piece) return location(file).toPoint(offset) ?? {line: 1, column: 1}
   const lines = piece.value.slice(0, offset - piece.htmlOffset).split(/\r\n|\r|\n/)
   const column = lines.at(-1)!.length
@@ -67,4 +66,9 @@ export function placeInHtml(offset: number, html: readonly RawHtml[], file: VFil
   const indent = htmlLine.length - htmlLine.trimStart().length
   const textStart = Math.max(0, fileLine.length - (htmlLine.length - indent))
   return {line, column: textStart + Math.max(0, column - indent) + 1}
+}
+
+/** The piece of raw HTML the parser counted `offset` in, or undefined for an offset of the Markdown's own. */
+export function pieceAt(offset: number, html: readonly RawHtml[]): RawHtml | undefined {
+  return html.find((piece) => offset >= piece.htmlOffset && offset <= piece.htmlOffset + piece.value.length)
 }

@@ -72,9 +72,9 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
     const html = plain && !findings.hasHtml ? plainHtml(tree) : undefined
     if (html !== undefined) return {body: compactHtml(html), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
     // The sanitizer places its warnings by the raw HTML's pieces, as the link check below does.
-    if (findings.hasHtml) file.data.rawHtml = setHtmlApart(tree, file)
-    const rendered = (await (findings.hasHtml ? withHtml : markdown).run(tree, file)) as Root
-    if (findings.hasHtml) checkHtmlLinks(rendered, file, context, findings, file.data.rawHtml ?? [])
+    const pieces = findings.hasHtml ? (file.data.rawHtml = setHtmlApart(tree, file)) : undefined
+    const rendered = (await (pieces ? withHtml : markdown).run(tree, file)) as Root
+    if (pieces) checkHtmlLinks(rendered, file, context, findings, pieces)
     return {body: compactBody(rendered), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
   } catch (error) {
     // The syntax-tree utilities recurse; thousands of nested quotes or lists exhaust the stack.
