@@ -73,7 +73,7 @@ export function isUnchanged(target: string, file: string, stamp: FileStamp | und
   if (!stamp || stamp[0] !== revision || !survey.realDirs.has(parentOf(file))) return false
   let info: Stats | undefined
   try {
-    info = lstatSync(path.join(target, file), {throwIfNoEntry: false})
+    info = lstatSync(inside(target, file), {throwIfNoEntry: false})
   } catch {
     return false
   }
@@ -112,12 +112,13 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
     }
   }
   // Shallowest first, so that a folder is looked into only once its parent is known to be a real folder.
-  const dirs = Object.entries(record.dirs)
-    .map(([dir, time]) => ({dir, time, depth: depthOf(dir)}))
-    .sort((a, b) => a.depth - b.depth)
-  for (const {dir, time: recorded} of dirs) {
+  const dirs = shallowestFirst(Object.keys(record.dirs))
+  // Taken before any folder is looked at, so a time found too recent against it is surely too recent.
+  const now = Date.now()
+  for (const dir of dirs) {
+    const recorded = record.dirs[dir]
     if (dir !== '' && !survey.dirTimes.has(parentOf(dir))) continue
-    const info = lstatSync(path.join(target, dir), {throwIfNoEntry: false})
+    const info = lstatSync(inside(target, dir), {throwIfNoEntry: false})
     if (!info) continue
     if (!info.isDirectory()) {
       if (!Object.hasOwn(record.files, dir)) survey.strayFiles.push(dir)
@@ -125,10 +126,10 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
     }
     // A file added in the same tick of the clock as the last change, after the listing is read, would not move
     // the folder's time: such a folder is read again next time.
-    survey.dirTimes.set(dir, Date.now() - info.ctimeMs > clockTickAt(info.ctimeMs) ? info.ctimeMs : null)
+    survey.dirTimes.set(dir, now - info.ctimeMs > clockTickAt(info.ctimeMs) ? info.ctimeMs : null)
     survey.realDirs.add(dir)
     if (info.ctimeMs === recorded) continue
-    for (const entry of readdirSync(path.join(target, dir), {withFileTypes: true})) {
+    for (const entry of readdirSync(inside(target, dir), {withFileTypes: true})) {
       const relative = dir === '' ? entry.name : `${dir}/${entry.name}`
       if (entry.isDirectory()) {
         if (!Object.hasOwn(record.dirs, relative)) strayTree(relative)
@@ -138,21 +139,44 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
   return survey
 }
 
-/** `a/b/index.html` -> `a/b`; `index.html` -> `''`. */
+/** `a/b/index.html` -> `a/b`; `index.html` -> `''`. Paths here are the record's: relative, with `/`. */
 export function parentOf(file: string): string {
-  const dir = path.posix.dirname(file)
-  return dir === '.' ? '' : dir
+  const slash = file.lastIndexOf('/')
+  return slash === -1 ? '' : file.slice(0, slash)
+}
+
+/**
+ * Folders by depth, shallowest first, and in their order within a depth. Records list them so (see
+ * `foldersOf`), which is only checked: a record from elsewhere is sorted.
+ */
+export function shallowestFirst(dirs: string[]): string[] {
+  const depths = dirs.map(depthOf)
+  for (let index = 1; index < depths.length; index++) {
+    if (depths[index]! < depths[index - 1]!) {
+      const order = dirs.map((_dir, at) => at).sort((a, b) => depths[a]! - depths[b]! || a - b)
+      return order.map((at) => dirs[at]!)
+    }
+  }
+  return dirs
 }
 
 function depthOf(dir: string): number {
-  return dir === '' ? 0 : dir.split('/').length
+  if (dir === '') return 0
+  let depth = 1
+  for (let at = dir.indexOf('/'); at !== -1; at = dir.indexOf('/', at + 1)) depth++
+  return depth
 }
 
-/** Every folder that holds one of `files`, the output folder itself (`''`) included. */
+/** A path of the record inside the output folder, without normalizing it again (it was checked when written). */
+function inside(target: string, relative: string): string {
+  return relative === '' ? target : `${target}/${relative}`
+}
+
+/** Every folder that holds one of `files`, the output folder itself (`''`) included, shallowest first. */
 export function foldersOf(files: Iterable<string>): Set<string> {
-  const dirs = new Set<string>([''])
+  const found = new Set<string>([''])
   for (const file of files) {
-    for (let dir = parentOf(file); !dirs.has(dir); dir = parentOf(dir)) dirs.add(dir)
+    for (let dir = parentOf(file); !found.has(dir); dir = parentOf(dir)) found.add(dir)
   }
-  return dirs
+  return new Set(shallowestFirst([...found]))
 }

@@ -127,6 +127,24 @@ describe('writeSite with a record of the last build', () => {
     expect(await readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe('not the build’s')
   })
 
+  it('surveys a record whose folders are listed deepest first, as records were once written', async () => {
+    const {parent, out, record, write, whole} = await setup()
+    await write(first)
+    await write(first)
+    const saved = JSON.parse(await readFile(record, 'utf8')) as {dirs: Record<string, number | null>}
+    // Folders under a link are never looked into, which only holds when a folder's parent is looked at first.
+    expect(Object.keys(saved.dirs)).toEqual(['', 'news', 'news/kyrgyzstan', 'news/2010', 'news/2010/05', 'news/2010/05/gone'])
+    await writeFile(record, JSON.stringify({...saved, dirs: Object.fromEntries(Object.entries(saved.dirs).reverse())}))
+    const outside = path.join(parent, 'outside')
+    await rename(path.join(out, 'news/2010'), outside)
+    await symlink(outside, path.join(out, 'news/2010'))
+    await writeFile(path.join(out, 'news/kyrgyzstan/notes.txt'), 'dropped in by hand')
+
+    expect(await write(first)).toEqual({files: 4, kept: 3})
+    expect(await tree(out)).toEqual(await whole(first))
+    expect(await readFile(path.join(outside, '05/gone/index.html'), 'utf8')).toBe('a story withdrawn later')
+  })
+
   it('turns a file into a folder and back', async () => {
     const {out, write, whole} = await setup()
     const asFile: OutputFile[] = [{path: 'index.html', contents: 'home'}, {path: 'about', contents: 'a file'}]
