@@ -84,6 +84,39 @@ export interface Article {
   storyLinks: StoryLink[]
 }
 
+/**
+ * The story as an object of one fixed layout, every field in place (those without a value undefined). Stories
+ * come from parsed records, spread copies and other threads, each laid out its own way; V8 reads fields of
+ * objects laid out alike much faster, and planning reads every story's fields many times over: planning the
+ * pages of 10,000 stories took 116-143 ms with stories as loaded, 51-81 ms with them laid out so. A field added
+ * to Article fails to compile here until it is added.
+ */
+export function shapedArticle(article: Article): Article {
+  const shaped: {[Field in keyof Required<Article>]: Article[Field]} = {
+    sourcePath: article.sourcePath,
+    slug: article.slug,
+    url: article.url,
+    title: article.title,
+    standfirst: article.standfirst,
+    byline: article.byline,
+    section: article.section,
+    published: article.published,
+    modified: article.modified,
+    image: article.image,
+    topics: article.topics,
+    inDepth: article.inDepth,
+    corrections: article.corrections,
+    aliases: article.aliases,
+    draft: article.draft,
+    body: article.body,
+    storyUrls: article.storyUrls,
+    cacheKey: article.cacheKey,
+    siteLinks: article.siteLinks,
+    storyLinks: article.storyLinks,
+  }
+  return shaped
+}
+
 export interface Alias {
   /** `/news/2010/05/osh.html` */
   path: string

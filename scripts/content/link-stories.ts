@@ -1,6 +1,6 @@
 // Rewrites links written as paths to other stories' files (`../14/osh-curfew.md`) into those stories' URLs.
 import path from 'node:path'
-import type {Article, StoryLink} from './article.ts'
+import {shapedArticle, type Article, type StoryLink} from './article.ts'
 import type {SiteProblem} from './check-site.ts'
 import type {LoadedArticle} from './load-article.ts'
 
@@ -46,7 +46,7 @@ export function linkStories(
     const key = urls.join('\n')
     const known = linkedForms.get(article)
     if (known?.key === key) return known.linked
-    const result = {...article, storyUrls: urls}
+    const result = shapedArticle({...article, storyUrls: urls})
     linkedForms.set(article, {key, linked: result})
     return result
   })

@@ -3,7 +3,7 @@ import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import type {SiteConfig} from '../config/site-config.ts'
 import {reportError} from '../problems.ts'
-import type {Article} from './article.ts'
+import {shapedArticle, type Article} from './article.ts'
 import {parseStoryBytes} from './story-record.ts'
 import {resolveImage} from './resolve-image.ts'
 
@@ -32,7 +32,7 @@ export async function loadArticle(filePath: string, context: LoadContext): Promi
   // The photo is checked even when the rest of the story has errors, so one run reports both.
   const image = imageSource && (await resolveImage(file, imageSource, context.siteDir))
   if (!article || (imageSource && !image)) return {file, draft}
-  return {file, draft, article: {...article, image}}
+  return {file, draft, article: shapedArticle({...article, image})}
 }
 
 export function unreadable(filePath: string, error: unknown): LoadedArticle {

@@ -7,7 +7,7 @@ import {contentDigest, openStoryStamps, type StoryStamps} from '../cache/story-s
 import {mapConcurrent} from '../map-concurrent.ts'
 import {batchSize, jobBatches} from '../workers/job-batches.ts'
 import {warnOnce, type WorkerPool} from '../workers/worker-pool.ts'
-import type {Article} from './article.ts'
+import {shapedArticle, type Article} from './article.ts'
 import type {LoadContext, LoadedArticle} from './load-article.ts'
 import {unreadable} from './load-article.ts'
 import {resolveImage} from './resolve-image.ts'
@@ -105,7 +105,7 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
         const file = recordFile(paths[index]!, record)
         const image = record.image && (await resolveImage(file, record.image, context.siteDir))
         if (!record.article || (record.image && !image)) return {file, draft: record.draft}
-        return {file, draft: record.draft, article: {...record.article, image, body: storedBody, cacheKey: key}}
+        return {file, draft: record.draft, article: shapedArticle({...record.article, image, body: storedBody, cacheKey: key})}
     })
   }
 }
