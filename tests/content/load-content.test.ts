@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadContent} from '../../scripts/content/load-content.ts'
 import {makeSite, story} from '../helpers/fixture-site.ts'
@@ -132,6 +133,24 @@ describe('loadContent', () => {
       'linked-folder: Symbolic links are not followed: put the story itself (or its folder) inside articles/',
       'linked.md: Symbolic links are not followed: put the story itself (or its folder) inside articles/',
       'long.markdown: Stories must end in `.md`: rename it to `long.md`',
+    ])
+  })
+
+  it('finds stories in folders at any depth, and leaves hidden files and folders to editors and tools', async () => {
+    const siteDir = await makeSite({
+      'articles/2010/05/b.md': story({slug: 'b'}),
+      'articles/2010/a.md': story({slug: 'a'}),
+      'articles/c.md': story({slug: 'c'}),
+      'articles/.notes.md': 'an editor’s scratch file, not a story',
+      'articles/2010/.c.md.swp': 'a swap file',
+      'articles/.git/stray.markdown': 'not a story either',
+    })
+    const {content, files} = await loadContent({siteDir})
+    expect(files.flatMap((file) => file.messages)).toEqual([])
+    expect(content!.articles.map((article) => path.relative(siteDir, article.sourcePath)).sort()).toEqual([
+      'articles/2010/05/b.md',
+      'articles/2010/a.md',
+      'articles/c.md',
     ])
   })
 
