@@ -111,8 +111,8 @@ export function surveyOutput(target: string, record: OutputRecord): Survey {
       else survey.strayFiles.push(relative)
     }
   }
-  // Shallowest first, so that a folder is looked into only once its parent is known to be a real folder.
-  const dirs = shallowestFirst(Object.keys(record.dirs))
+  // Parents first, so that a folder is looked into only once its parent is known to be a real folder.
+  const dirs = parentsFirst(Object.keys(record.dirs))
   // Taken before any folder is looked at, so a time found too recent against it is surely too recent.
   const now = Date.now()
   for (const dir of dirs) {
@@ -146,16 +146,17 @@ export function parentOf(file: string): string {
 }
 
 /**
- * Folders by depth, shallowest first, and in their order within a depth. Records list them so (see
- * `foldersOf`), which is only checked: a record from elsewhere is sorted.
+ * The folders with each one's parent ahead of it, as records list them (see `foldersOf`), which is only
+ * checked: a record from elsewhere is sorted by depth.
  */
-export function shallowestFirst(dirs: string[]): string[] {
-  const depths = dirs.map(depthOf)
-  for (let index = 1; index < depths.length; index++) {
-    if (depths[index]! < depths[index - 1]!) {
-      const order = dirs.map((_dir, at) => at).sort((a, b) => depths[a]! - depths[b]! || a - b)
-      return order.map((at) => dirs[at]!)
+export function parentsFirst(dirs: string[]): string[] {
+  const seen = new Set<string>()
+  for (const dir of dirs) {
+    if (dir !== '' && !seen.has(parentOf(dir))) {
+      const byDepth = dirs.map((dir, at) => ({dir, at, depth: depthOf(dir)}))
+      return byDepth.sort((a, b) => a.depth - b.depth || a.at - b.at).map(({dir}) => dir)
     }
+    seen.add(dir)
   }
   return dirs
 }
@@ -172,11 +173,13 @@ function inside(target: string, relative: string): string {
   return relative === '' ? target : `${target}/${relative}`
 }
 
-/** Every folder that holds one of `files`, the output folder itself (`''`) included, shallowest first. */
+/** Every folder that holds one of `files`, the output folder itself (`''`) included, each after its parent. */
 export function foldersOf(files: Iterable<string>): Set<string> {
   const found = new Set<string>([''])
+  const unseen: string[] = []
   for (const file of files) {
-    for (let dir = parentOf(file); !found.has(dir); dir = parentOf(dir)) found.add(dir)
+    for (let dir = parentOf(file); !found.has(dir); dir = parentOf(dir)) unseen.push(dir)
+    while (unseen.length > 0) found.add(unseen.pop()!)
   }
-  return new Set(shallowestFirst([...found]))
+  return found
 }
