@@ -17,13 +17,28 @@ export interface CacheStore {
   get(key: string): Buffer | undefined
   /** Whether `key` is stored (and so kept), without reading it. */
   has(key: string): boolean
-  put(key: string, bytes: Uint8Array): void
+  /**
+   * Stores `bytes` under `key`. Entries of the `model` lane (stories' records, which every build reads in the
+   * order they were stored) are kept together, apart from the bulk (stories' texts, pages) read only when needed,
+   * so reading them all ahead a window at a time reads nothing else.
+   */
+  put(key: string, bytes: Uint8Array, lane?: Lane): void
   /**
    * Writes the index. `dropUnused` drops what this run did not use: right after a whole build, not after a
    * failed one (the fix that follows should find the rest of the site still cached) nor after a check, which
    * reads stories but draws no pages.
    */
   close(options: {dropUnused: boolean}): void
+}
+
+export type Lane = 'model' | 'bulk'
+
+interface Writer {
+  name: string
+  fd: number
+  size: number
+  pending: Buffer[]
+  pendingBytes: number
 }
 
 interface Location {
@@ -70,7 +85,8 @@ class PackStore implements CacheStore {
   readonly #index = new Map<string, Location>()
   readonly #used = new Set<string>()
   readonly #readers = new Map<string, number>()
-  #writer: {name: string; fd: number; size: number; pending: Buffer[]; pendingBytes: number} | undefined
+  /** A pack being written for each lane. */
+  readonly #writers = new Map<Lane, Writer>()
   #closed = false
   /** The last bytes read ahead, and where the last read ended (see #read). */
   #window: {pack: string; offset: number; bytes: Buffer} | undefined
@@ -108,21 +124,22 @@ class PackStore implements CacheStore {
     return true
   }
 
-  put(key: string, bytes: Uint8Array): void {
+  put(key: string, bytes: Uint8Array, lane: Lane = 'bulk'): void {
     // A page still being drawn when a failed build closed the cache has nowhere to go.
     if (this.#closed) return
-    if (!this.#writer) {
+    let writer = this.#writers.get(lane)
+    if (!writer) {
       const name = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.pack`
-      this.#writer = {name, fd: openSync(path.join(this.#root, 'packs', name), 'wx'), size: 0, pending: [], pendingBytes: 0}
+      writer = {name, fd: openSync(path.join(this.#root, 'packs', name), 'wx'), size: 0, pending: [], pendingBytes: 0}
+      this.#writers.set(lane, writer)
     }
     const header = Buffer.alloc(2 + key.length)
     header.writeUInt16LE(key.length, 0)
     header.write(key, 2, 'latin1')
-    const writer = this.#writer
     // Written in large pieces: one system call per record costs more than the rest of storing it.
     writer.pending.push(header, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     writer.pendingBytes += header.length + bytes.length
-    if (writer.pendingBytes >= 1 << 22) this.#flush()
+    if (writer.pendingBytes >= 1 << 22) flush(writer)
     this.#index.set(key, {pack: writer.name, offset: writer.size, length: header.length + bytes.length})
     writer.size += header.length + bytes.length
     this.#used.add(key)
@@ -133,8 +150,10 @@ class PackStore implements CacheStore {
     this.#closed = true
     this.#window = undefined
     try {
-      this.#flush()
-      if (this.#writer) closeSync(this.#writer.fd)
+      for (const writer of this.#writers.values()) {
+        flush(writer)
+        closeSync(writer.fd)
+      }
       for (const fd of this.#readers.values()) closeSync(fd)
       this.#readers.clear()
       if (!this.#persistent) return
@@ -150,14 +169,6 @@ class PackStore implements CacheStore {
     }
   }
 
-  #flush(): void {
-    const writer = this.#writer
-    if (!writer || writer.pendingBytes === 0) return
-    writeAll(writer.fd, Buffer.concat(writer.pending, writer.pendingBytes))
-    writer.pending = []
-    writer.pendingBytes = 0
-  }
-
   #read(location: Location): Buffer | undefined {
     const window = this.#window
     if (window?.pack === location.pack && location.offset >= window.offset && location.offset + location.length <= window.offset + window.bytes.length) {
@@ -165,8 +176,8 @@ class PackStore implements CacheStore {
       this.#lastEnd = location.offset + location.length
       return window.bytes.subarray(location.offset - window.offset, location.offset - window.offset + location.length)
     }
-    const writing = location.pack === this.#writer?.name
-    if (writing) this.#flush()
+    const writer = [...this.#writers.values()].find((candidate) => candidate.name === location.pack)
+    if (writer) flush(writer)
     let fd = this.#readers.get(location.pack)
     if (fd === undefined) {
       try {
@@ -179,7 +190,7 @@ class PackStore implements CacheStore {
     // A build reads its records and pages in about the order an earlier one stored them: once reads follow each
     // other in a pack, it is read ahead a window at a time, one system call for dozens of entries. Never the
     // pack being written, which would grow past the window.
-    const ahead = !writing && location.pack === this.#lastPack && location.offset >= this.#lastEnd && location.offset - this.#lastEnd <= readAheadGap
+    const ahead = !writer && location.pack === this.#lastPack && location.offset >= this.#lastEnd && location.offset - this.#lastEnd <= readAheadGap
     this.#lastPack = location.pack
     this.#lastEnd = location.offset + location.length
     const size = ahead ? Math.max(location.length, readAheadWindow) : location.length
@@ -212,8 +223,10 @@ class PackStore implements CacheStore {
     const fd = openSync(path.join(this.#root, 'packs', name), 'wx')
     let size = 0
     const merged: [string, Location][] = []
+    // Copied pack by pack, each in its own order: entries stored together (a lane) stay together.
+    const inPackOrder = [...kept].sort(([, a], [, b]) => (a.pack < b.pack ? -1 : a.pack > b.pack ? 1 : a.offset - b.offset))
     try {
-      for (const [key, location] of kept) {
+      for (const [key, location] of inPackOrder) {
         if (location.pack === largest) {
           merged.push([key, location])
           continue
@@ -265,6 +278,13 @@ function takeLock(dir: string): boolean {
     rmSync(lock, {force: true})
   }
   return false
+}
+
+function flush(writer: Writer): void {
+  if (writer.pendingBytes === 0) return
+  writeAll(writer.fd, Buffer.concat(writer.pending, writer.pendingBytes))
+  writer.pending = []
+  writer.pendingBytes = 0
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -87,7 +87,7 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
       else {
         const {bodyHtml, ...rest} = parsed.record
         // The record stays in memory for this build; a cache that is not kept (`--no-cache`) needs only the text.
-        if (cache.dir !== undefined) cache.put(parsed.key, Buffer.from(JSON.stringify(rest), 'utf8'))
+        if (cache.dir !== undefined) cache.put(parsed.key, Buffer.from(JSON.stringify(rest), 'utf8'), 'model')
         cache.put(bodyKey(parsed.key), Buffer.from(bodyHtml ?? '', 'utf8'))
         // Without its text, which waits in the cache: 10,000 stories' texts would stay in memory until all are read.
         records[index] = {key: parsed.key, record: rest}

@@ -1,4 +1,6 @@
 // The build's cache gives back exactly the bytes stored under a key, however they are read.
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {openCache} from '../../scripts/cache/cache-store.ts'
 import {tempDir} from '../helpers/fixture-site.ts'
@@ -44,6 +46,41 @@ describe('the cache store', () => {
       const earlier = stored[Math.floor(index / 2)]!
       expect(cache.get(earlier[0])?.equals(earlier[1])).toBe(true)
     })
+    cache.close({dropUnused: false})
+  })
+
+  it('keeps each build’s model entries together, apart from the bulk stored between them, through merges of packs', async () => {
+    const dir = await tempDir()
+    const builds = 12
+    const model = (build: number, index: number): [string, Buffer] => [`model-${build}-${index}`, Buffer.from(`record ${build}.${index} `.repeat(index + 1))]
+    const bulk = (build: number, index: number): [string, Buffer] => [`bulk-${build}-${index}`, Buffer.alloc(3000 + index, build)]
+    for (let build = 0; build < builds; build++) {
+      const cache = openCache(dir)
+      for (let index = 0; index < 30; index++) {
+        cache.put(...model(build, index), 'model')
+        cache.put(...bulk(build, index))
+      }
+      cache.close({dropUnused: false})
+    }
+
+    const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as {entries: [string, string, number, number][]}
+    const where = new Map(index.entries.map(([key, pack, offset, length]) => [key, {pack, offset, length}]))
+    // More builds than packs are kept: packs were merged.
+    expect(new Set(index.entries.map(([, pack]) => pack)).size).toBeLessThan(builds * 2)
+    for (let build = 0; build < builds; build++) {
+      for (let at = 1; at < 30; at++) {
+        const before = where.get(model(build, at - 1)[0])!
+        const next = where.get(model(build, at)[0])!
+        expect(next.pack, `build ${build}, entry ${at}`).toBe(before.pack)
+        expect(next.offset, `build ${build}, entry ${at}`).toBe(before.offset + before.length)
+      }
+    }
+    const cache = openCache(dir)
+    for (let build = 0; build < builds; build++) {
+      for (let at = 0; at < 30; at++) {
+        for (const [key, bytes] of [model(build, at), bulk(build, at)]) expect(cache.get(key)?.equals(bytes), key).toBe(true)
+      }
+    }
     cache.close({dropUnused: false})
   })
 })
