@@ -1,5 +1,5 @@
 // The site configuration (site.yaml): its keys are a contract, checked as strictly as a story's front matter.
-import {z} from 'zod'
+import * as z from 'zod'
 import {isTimeZone, slug, text} from '../yaml/field-schemas.ts'
 
 export const siteSchema = z.strictObject({

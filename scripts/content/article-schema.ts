@@ -1,5 +1,5 @@
 // The front matter a reporter writes: the contract documented in the README. Unknown keys are errors, so a typo never drops data.
-import {z} from 'zod'
+import * as z from 'zod'
 import {dateTime, linkUrl, redirectPath, slug, text} from '../yaml/field-schemas.ts'
 
 export const frontMatterSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // Checks parsed YAML against a zod schema and reports every issue at the key or value it concerns, in words a reporter can act on.
 import type {VFile} from 'vfile'
-import {z} from 'zod'
+import * as z from 'zod'
 import {reportError} from '../problems.ts'
 import {didYouMean} from './did-you-mean.ts'
 import type {DataPath} from './parse-yaml.ts'

@@ -1,5 +1,5 @@
 // Field types shared by the site configuration and the article schema, each with the message a reporter sees.
-import {z} from 'zod'
+import * as z from 'zod'
 
 /** Text that must say something: surrounding white space is dropped, empty text is an error. */
 export const text = z.string().trim().min(1)

@@ -1,6 +1,6 @@
 // Parses a YAML block of a file and checks it against a schema: syntax errors and schema issues both land on the file with positions.
 import type {VFile} from 'vfile'
-import type {z} from 'zod'
+import type * as z from 'zod'
 import {reportError} from '../problems.ts'
 import {checkSchema} from './check-schema.ts'
 import {parseYaml} from './parse-yaml.ts'
