@@ -1,7 +1,6 @@
 // Turns a story's Markdown body into an HTML syntax tree through the unified pipeline (remark-parse, remark-rehype),
 // sanitizing the raw HTML a story may carry.
 import type {Root} from 'hast'
-import rehypeRaw from 'rehype-raw'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import remarkSmartypants from 'remark-smartypants'
@@ -28,8 +27,11 @@ interface Pipelines {
   markdown: Processor<any, any, any, any, any>
   /** Whether `markdown` is remark-parse and remark-rehype alone, which plain-html.ts can stand in for. */
   plain: boolean
-  /** For stories with raw HTML: it is parsed and passed through the desk's allow-list. */
-  withHtml: Processor<any, any, any, any, any>
+  /**
+   * For stories with raw HTML: it is parsed and passed through the desk's allow-list. Made on first use: its
+   * HTML parser (parse5, a quarter of the code a build loads) is loaded only by a process that meets raw HTML.
+   */
+  withHtml: () => Promise<Processor<any, any, any, any, any>>
 }
 
 // Built once per configuration: each story reuses the same frozen pipelines.
@@ -42,14 +44,18 @@ function pipelinesFor(site: SiteConfig): Pipelines {
   if (!found) {
     const quotes: PluggableList = smart ? [[remarkSmartypants, smartQuoteOptions]] : []
     const markdownTree = () => unified().use(remarkParse).use(quotes)
+    let withHtml: Promise<Processor<any, any, any, any, any>> | undefined
     found = {
       markdown: markdownTree().use(remarkRehype).freeze(),
       plain: !smart,
-      withHtml: markdownTree()
-        .use(remarkRehype, {allowDangerousHtml: true})
-        .use(rehypeRaw)
-        .use(rehypeSanitizeStory, {embedHosts: site.embedHosts})
-        .freeze(),
+      withHtml: () =>
+        (withHtml ??= import('rehype-raw').then(({default: rehypeRaw}) =>
+          markdownTree()
+            .use(remarkRehype, {allowDangerousHtml: true})
+            .use(rehypeRaw)
+            .use(rehypeSanitizeStory, {embedHosts: site.embedHosts})
+            .freeze(),
+        )),
     }
     pipelines.set(key, found)
   }
@@ -73,7 +79,7 @@ export async function renderMarkdown(file: VFile, bodyStart: number, site: SiteC
     if (html !== undefined) return {body: compactHtml(html), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
     // The sanitizer places its warnings by the raw HTML's pieces, as the link check below does.
     const pieces = findings.hasHtml ? (file.data.rawHtml = setHtmlApart(tree, file)) : undefined
-    const rendered = (await (pieces ? withHtml : markdown).run(tree, file)) as Root
+    const rendered = (await (pieces ? await withHtml() : markdown).run(tree, file)) as Root
     if (pieces) checkHtmlLinks(rendered, file, context, findings, pieces)
     return {body: compactBody(rendered), siteLinks: findings.siteLinks, storyLinks: findings.storyLinks}
   } catch (error) {
