@@ -1,6 +1,7 @@
 // A pool of worker threads (piscina) for the build's per-story work, so every core parses and draws.
+import {createRequire} from 'node:module'
 import {availableParallelism} from 'node:os'
-import {Piscina} from 'piscina'
+import type {Piscina as PiscinaPool} from 'piscina'
 import type {DrawBatch, ParseBatch, ParseResult} from './tasks.ts'
 
 export interface WorkerPool {
@@ -28,6 +29,9 @@ export function warnOnce(error: unknown): void {
 }
 
 export function startWorkerPool(threads: number): WorkerPool {
+  // Loaded when threads start, not with every command: a cached build starts none, and loading piscina took
+  // a tenth of its start. Required, not imported, so the threads still start at once, while the caller goes on.
+  const {Piscina} = createRequire(import.meta.url)('piscina') as {Piscina: typeof PiscinaPool}
   const pool = new Piscina({
     filename: new URL('./worker-entry.mjs', import.meta.url).href,
     minThreads: threads,
