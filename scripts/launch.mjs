@@ -3,7 +3,7 @@
 // archive. So the commands are bundled with esbuild into node_modules/.cache/desk/bin/, again whenever a source or
 // a package changes, and run as plain JavaScript. `tsx scripts/build.ts` still runs the sources directly.
 import {createHash} from 'node:crypto'
-import {existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
@@ -22,7 +22,45 @@ process.argv.splice(2, 1)
 const binDir = path.join(repository, 'node_modules/.cache/desk/bin')
 const bundleDir = path.join(binDir, sourcesFingerprint())
 if (!existsSync(path.join(bundleDir, 'done'))) await bundle(bundleDir)
+useBundle(bundleDir)
 await import(pathToFileURL(path.join(bundleDir, `${command}.mjs`)).href)
+
+/**
+ * Says that this process runs from `dir` for as long as it runs: it loads parts of the bundle later (worker
+ * threads' code, the raw-HTML pipeline), so a `watch` left running must keep its bundle after the sources
+ * change and another command makes a new one.
+ */
+function useBundle(dir) {
+  const users = path.join(dir, 'users')
+  const marker = path.join(users, String(process.pid))
+  try {
+    mkdirSync(users, {recursive: true})
+    writeFileSync(marker, '')
+    process.on('exit', () => rmSync(marker, {force: true}))
+  } catch {
+    // A read-only node_modules: the bundle may be removed under a long-running watch, which then says so.
+  }
+}
+
+/** Whether a process still runs from the bundle in `dir` (a killed one's marker stays, with its id free). */
+function inUse(dir) {
+  let users
+  try {
+    users = readdirSync(path.join(dir, 'users'))
+  } catch {
+    return false
+  }
+  return users.some((name) => {
+    const pid = Number(name)
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch (error) {
+      return error.code === 'EPERM'
+    }
+  })
+}
 
 /** Every source file of the commands, and every installed package's version. */
 function sourcesFingerprint() {
@@ -77,9 +115,10 @@ async function bundle(target) {
     rmSync(staging, {recursive: true, force: true})
     if (!existsSync(path.join(target, 'done'))) throw error
   }
-  // Bundles of older sources are of no further use.
+  // Bundles of older sources are of no further use, once no command runs from them.
   for (const name of readdirSync(binDir)) {
-    if (name !== path.basename(target) && !name.includes('.tmp')) rmSync(path.join(binDir, name), {recursive: true, force: true})
+    const dir = path.join(binDir, name)
+    if (name !== path.basename(target) && !name.includes('.tmp') && !inUse(dir)) rmSync(dir, {recursive: true, force: true})
   }
 }
 
