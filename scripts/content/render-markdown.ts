@@ -49,12 +49,18 @@ function pipelinesFor(site: SiteConfig): Pipelines {
       markdown: markdownTree().use(remarkRehype).freeze(),
       plain: !smart,
       withHtml: () =>
-        (withHtml ??= import('rehype-raw').then(({default: rehypeRaw}) =>
-          markdownTree()
-            .use(remarkRehype, {allowDangerousHtml: true})
-            .use(rehypeRaw)
-            .use(rehypeSanitizeStory, {embedHosts: site.embedHosts})
-            .freeze(),
+        (withHtml ??= import('rehype-raw').then(
+          ({default: rehypeRaw}) =>
+            markdownTree()
+              .use(remarkRehype, {allowDangerousHtml: true})
+              .use(rehypeRaw)
+              .use(rehypeSanitizeStory, {embedHosts: site.embedHosts})
+              .freeze(),
+          (error: unknown) => {
+            // Tried again by the next story with raw HTML, rather than failing every one after it.
+            withHtml = undefined
+            throw error
+          },
         )),
     }
     pipelines.set(key, found)
