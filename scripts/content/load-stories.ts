@@ -112,14 +112,14 @@ export function cachedStoryLoader(options: CachedLoaderOptions): StoryLoader {
 
 /**
  * The digest of a story file's bytes: its stamp's, if the file is as the last build stamped it, or else read.
- * Both go through one open file, so a stamp always describes the file whose bytes were read (a link or folder
- * switched between a look and a read cannot pair one file's stamp with another's bytes), and a file this build
- * cannot read fails as it would without the cache. The look comes before the read, so a stamp never vouches
- * for bytes older than its file's.
+ * A file still as stamped is known by one look at it (opening and closing it as well took three times as long):
+ * its device, inode, size and both times say it is the very file whose bytes were read. A file read goes
+ * through one open file, looked at before its bytes are read, so a stamp always describes the file whose bytes
+ * it vouches for (a link or folder switched between a look and a read cannot pair one file's stamp with
+ * another's bytes), and never bytes older than its file's. One difference from a build without the cache: a
+ * file still as stamped that this build may look at but not open (a cache shared between users) is not read.
  */
 function storyDigest(filePath: string, stamps: StoryStamps): string {
-  // A file still as stamped is known by one look at it: opening and closing it too took three times as long.
-  // The stamp's inode and change time say it is the very file whose bytes were read.
   const seen = statOrUndefined(filePath)
   const known = seen && stamps.digestOf(filePath, seen)
   if (known !== undefined) return known

@@ -142,7 +142,8 @@ function withRevisions(value: unknown): unknown {
   const prototype = Object.getPrototypeOf(value) as unknown
   if (prototype !== Object.prototype && prototype !== null) return value
   if (isCachedArticle(value)) return storyRevision(value)
-  const copy: Record<string, unknown> = {}
+  // Without a prototype, a field named `__proto__` is a field like any other, as JSON.stringify writes it.
+  const copy = Object.create(null) as Record<string, unknown>
   for (const key in value) copy[key] = withRevisions((value as Record<string, unknown>)[key])
   return copy
 }
