@@ -37,7 +37,7 @@ export async function findArticles(articlesDir: string): Promise<FoundArticles> 
       problem(filePath, `Stories must end in \`.md\`: rename it to \`${path.basename(filePath).replace(otherMarkdown, '.md')}\``, 'file-name')
     }
   }
-  // Sorted, so builds are deterministic whatever order the file system lists a folder in.
+  // By path, as the stories are: a walk meets `news/` and all in it before `news-2.md`.
   return {paths: paths.sort(), problems: problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))}
 }
 

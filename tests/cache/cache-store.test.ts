@@ -49,6 +49,24 @@ describe('the cache store', () => {
     cache.close({dropUnused: false})
   })
 
+  it('keeps, after a whole build, what it read or only asked for, and drops the rest', async () => {
+    const dir = await tempDir()
+    const first = openCache(dir)
+    for (const key of ['read', 'asked', 'unused']) first.put(key, Buffer.from(key))
+    first.close({dropUnused: false})
+
+    // A page left in place in the output folder is only asked for: its bytes are needed again in a new folder.
+    const second = openCache(dir)
+    expect(second.get('read')?.toString()).toBe('read')
+    expect(second.has('asked')).toBe(true)
+    second.put('new', Buffer.from('new'))
+    second.close({dropUnused: true})
+
+    const third = openCache(dir)
+    expect(['read', 'asked', 'unused', 'new'].map((key) => third.get(key)?.toString())).toEqual(['read', 'asked', undefined, 'new'])
+    third.close({dropUnused: false})
+  })
+
   it('keeps each build’s model entries together, apart from the bulk stored between them, through merges of packs', async () => {
     const dir = await tempDir()
     const builds = 12

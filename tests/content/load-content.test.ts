@@ -154,6 +154,15 @@ describe('loadContent', () => {
     ])
   })
 
+  it('reports misnamed story files in the order of their paths, whatever order the folders are walked in', async () => {
+    // A walk meets `news/` (and all in it) before `news-2.markdown`; by path, `-` comes before `/`.
+    const names = ['news/delta.markdown', 'news/alpha.MD', 'news-2.markdown', 'charlie.mkd', 'news/sub/bravo.mdown']
+    const siteDir = await makeSite(Object.fromEntries(names.map((name) => [`articles/${name}`, story()])))
+    const {files} = await loadContent({siteDir})
+    const reported = files.filter((file) => file.messages.length > 0).map((file) => path.relative(path.join(siteDir, 'articles'), file.path))
+    expect(reported).toEqual(['charlie.mkd', 'news-2.markdown', 'news/alpha.MD', 'news/delta.markdown', 'news/sub/bravo.mdown'])
+  })
+
   it('refuses a photo that is a symbolic link to a file outside the site', async () => {
     const {symlink} = await import('node:fs/promises')
     const outside = await makeSite({'secret.png': png})
