@@ -37,9 +37,16 @@ interface Writer {
   name: string
   fd: number
   size: number
-  pending: Buffer[]
+  /**
+   * Entries waiting to be written, copied in as they come: holding on to each entry's own buffer (and a header
+   * buffer for each) until the next write kept hundreds of thousands of small buffers alive on a large build.
+   */
+  pending: Buffer
   pendingBytes: number
 }
+
+/** Entries are written in pieces of this size: one system call per entry costs more than the rest of storing it. */
+const writeSize = 1 << 22
 
 interface Location {
   pack: string
@@ -132,18 +139,26 @@ class PackStore implements CacheStore {
     let writer = this.#writers.get(lane)
     if (!writer) {
       const name = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.pack`
-      writer = {name, fd: openSync(path.join(this.#root, 'packs', name), 'wx'), size: 0, pending: [], pendingBytes: 0}
+      writer = {name, fd: openSync(path.join(this.#root, 'packs', name), 'wx'), size: 0, pending: Buffer.allocUnsafe(writeSize), pendingBytes: 0}
       this.#writers.set(lane, writer)
     }
-    const header = Buffer.alloc(2 + key.length)
-    header.writeUInt16LE(key.length, 0)
-    header.write(key, 2, 'latin1')
-    // Written in large pieces: one system call per record costs more than the rest of storing it.
-    writer.pending.push(header, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-    writer.pendingBytes += header.length + bytes.length
-    if (writer.pendingBytes >= 1 << 22) flush(writer)
-    this.#index.set(key, {pack: writer.name, offset: writer.size, length: header.length + bytes.length, used: true})
-    writer.size += header.length + bytes.length
+    const length = 2 + key.length + bytes.length
+    if (writer.pendingBytes + length > writer.pending.length) flush(writer)
+    if (length > writer.pending.length) {
+      const header = Buffer.alloc(2 + key.length)
+      header.writeUInt16LE(key.length, 0)
+      header.write(key, 2, 'latin1')
+      writeAll(writer.fd, header)
+      writeAll(writer.fd, bytes)
+    } else {
+      const at = writer.pendingBytes
+      writer.pending.writeUInt16LE(key.length, at)
+      writer.pending.write(key, at + 2, 'latin1')
+      writer.pending.set(bytes, at + 2 + key.length)
+      writer.pendingBytes += length
+    }
+    this.#index.set(key, {pack: writer.name, offset: writer.size, length, used: true})
+    writer.size += length
   }
 
   close(options: {dropUnused: boolean}): void {
@@ -283,8 +298,7 @@ function takeLock(dir: string): boolean {
 
 function flush(writer: Writer): void {
   if (writer.pendingBytes === 0) return
-  writeAll(writer.fd, Buffer.concat(writer.pending, writer.pendingBytes))
-  writer.pending = []
+  writeAll(writer.fd, writer.pending.subarray(0, writer.pendingBytes))
   writer.pendingBytes = 0
 }
 

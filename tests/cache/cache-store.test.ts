@@ -49,6 +49,20 @@ describe('the cache store', () => {
     cache.close({dropUnused: false})
   })
 
+  it('gives back an entry larger than the pieces the store writes in, between small ones', async () => {
+    const dir = await tempDir()
+    const large = Buffer.alloc((5 << 20) + 7)
+    for (let at = 0; at < large.length; at++) large[at] = at % 253
+    const stored: Array<[string, Buffer]> = [['small-1', Buffer.from('before')], ['large', large], ['small-2', Buffer.from('after')]]
+    const cache = openCache(dir)
+    for (const [key, bytes] of stored) cache.put(key, bytes)
+    for (const [key, bytes] of stored) expect(cache.get(key)?.equals(bytes), key).toBe(true)
+    cache.close({dropUnused: false})
+    const again = openCache(dir)
+    for (const [key, bytes] of stored) expect(again.get(key)?.equals(bytes), key).toBe(true)
+    again.close({dropUnused: false})
+  })
+
   it('keeps, after a whole build, what it read or only asked for, and drops the rest', async () => {
     const dir = await tempDir()
     const first = openCache(dir)
