@@ -96,6 +96,8 @@ class PackStore implements CacheStore {
   /** A pack being written for each lane. */
   readonly #writers = new Map<Lane, Writer>()
   #closed = false
+  /** An entry was found damaged and dropped from the index. */
+  #dropped = false
   /** The last bytes read ahead, and where the last read ended (see #read). */
   #window: {pack: string; offset: number; bytes: Buffer} | undefined
   #lastPack: string | undefined
@@ -120,6 +122,7 @@ class PackStore implements CacheStore {
     const keyLength = record?.readUInt16LE(0)
     if (!record || keyLength === undefined || record.toString('latin1', 2, 2 + keyLength) !== key) {
       this.#index.delete(key)
+      this.#dropped = true
       return undefined
     }
     location.used = true
@@ -174,7 +177,9 @@ class PackStore implements CacheStore {
       this.#readers.clear()
       if (!this.#persistent) return
       const kept = [...this.#index].filter(([, location]) => !options.dropUnused || location.used === true)
-      this.#writeIndex(this.#mergeSmallPacks(kept))
+      // A build that stored nothing and used every entry (nothing changed) leaves the index as it is.
+      const same = this.#writers.size === 0 && !this.#dropped && kept.length === this.#index.size
+      if (!same) this.#writeIndex(this.#mergeSmallPacks(kept))
       this.#removeUnusedPacks()
     } catch {
       // A cache that cannot be written (a full disk) costs the next build time, never this build its site:

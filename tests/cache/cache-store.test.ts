@@ -1,5 +1,5 @@
 // The build's cache gives back exactly the bytes stored under a key, however they are read.
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {openCache} from '../../scripts/cache/cache-store.ts'
@@ -79,6 +79,29 @@ describe('the cache store', () => {
     const third = openCache(dir)
     expect(['read', 'asked', 'unused', 'new'].map((key) => third.get(key)?.toString())).toEqual(['read', 'asked', undefined, 'new'])
     third.close({dropUnused: false})
+  })
+
+  it('leaves the index as it is after a build that stored nothing and used every entry', async () => {
+    const dir = await tempDir()
+    const first = openCache(dir)
+    for (const key of ['a', 'b']) first.put(key, Buffer.from(key))
+    first.close({dropUnused: false})
+    const index = path.join(dir, 'index.json')
+    const written = (await stat(index)).mtimeMs
+
+    const unchanged = openCache(dir)
+    expect(unchanged.get('a')?.toString()).toBe('a')
+    expect(unchanged.has('b')).toBe(true)
+    unchanged.close({dropUnused: true})
+    expect((await stat(index)).mtimeMs).toBe(written)
+
+    // One entry not used: the index is written without it.
+    const partly = openCache(dir)
+    expect(partly.has('a')).toBe(true)
+    partly.close({dropUnused: true})
+    const last = openCache(dir)
+    expect([last.get('a')?.toString(), last.get('b')]).toEqual(['a', undefined])
+    last.close({dropUnused: false})
   })
 
   it('keeps each build’s model entries together, apart from the bulk stored between them, through merges of packs', async () => {
