@@ -147,18 +147,16 @@ class PackStore implements CacheStore {
     }
     const length = 2 + key.length + bytes.length
     if (writer.pendingBytes + length > writer.pending.length) flush(writer)
+    writer.pending.writeUInt16LE(key.length, writer.pendingBytes)
+    writer.pending.write(key, writer.pendingBytes + 2, 'latin1')
+    writer.pendingBytes += 2 + key.length
     if (length > writer.pending.length) {
-      const header = Buffer.alloc(2 + key.length)
-      header.writeUInt16LE(key.length, 0)
-      header.write(key, 2, 'latin1')
-      writeAll(writer.fd, header)
+      // Larger than the buffer: written at once, after its header.
+      flush(writer)
       writeAll(writer.fd, bytes)
     } else {
-      const at = writer.pendingBytes
-      writer.pending.writeUInt16LE(key.length, at)
-      writer.pending.write(key, at + 2, 'latin1')
-      writer.pending.set(bytes, at + 2 + key.length)
-      writer.pendingBytes += length
+      writer.pending.set(bytes, writer.pendingBytes)
+      writer.pendingBytes += bytes.length
     }
     this.#index.set(key, {pack: writer.name, offset: writer.size, length, used: true})
     writer.size += length
