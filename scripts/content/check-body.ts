@@ -31,7 +31,6 @@ export interface BodyFindings {
   hasHtml: boolean
 }
 
-
 // Random per process, so no text a reporter writes can look like one; it never reaches a built page. Each ends
 // in `-`, so no token is the start of another (`…-1-` is not the start of `…-10-`).
 const tokenPrefix = `desk-story-link-${randomBytes(6).toString('hex')}-`
@@ -140,7 +139,8 @@ function pointWithin(text: string, index: number, start: Point): Point {
 /**
  * Links in the story's raw HTML, once it is parsed and sanitized: those to pages of this site are checked with
  * the Markdown's, once every page is known. The Markdown's own links, checked above, are told apart by their
- * offsets, which are in none of the HTML's pieces (see raw-html-place.ts); an element the HTML parser copied (a link left open across paragraphs) is checked once.
+ * offsets, which are in none of the HTML's pieces (see raw-html-place.ts); an element the HTML parser copied (a
+ * link left open across paragraphs) is checked once.
  */
 export function checkHtmlLinks(tree: HastRoot, file: VFile, context: BodyContext, findings: BodyFindings, html: readonly RawHtml[]): void {
   const seen = new Set<string>()
